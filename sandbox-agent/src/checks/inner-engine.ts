@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Engine } from '../docker/engine.ts';
+
+// Reads the learner's inner Docker engine through its Engine API, from inside the node (curl on the
+// unix socket), so checks see typed JSON — never the learner's terminal, never text scraped from `docker ps`.
+
+export interface InnerEngine {
+  get(path: string): Promise<{ status: number; body: unknown }>;
+  run(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string; timedOut: boolean }>;
+}
+
+const API = 'http://docker/v1.41';
+
+export function innerEngine(engine: Engine, containerId: string, deadline: number): InnerEngine {
+  const remaining = () => Math.max(500, deadline - Date.now());
+  return {
+    async get(path) {
+      const seconds = Math.max(1, Math.floor(remaining() / 1000));
+      const res = await engine.exec(
+        containerId,
+        ['curl', '-sS', '--max-time', String(seconds), '--unix-socket', '/var/run/docker.sock', '-w', '\n%{http_code}', `${API}${path}`],
+        { timeoutMs: remaining() },
+      );
+      if (res.timedOut) throw new Error('the Docker engine in your sandbox did not answer in time');
+      const nl = res.output.lastIndexOf('\n');
+      const status = Number(res.output.slice(nl + 1).trim());
+      if (res.exitCode !== 0 || !Number.isFinite(status) || status === 0) {
+        throw new Error('the Docker engine in your sandbox is not answering (is dockerd running?)');
+      }
+      let body: unknown = null;
+      try {
+        body = JSON.parse(res.output.slice(0, nl));
+      } catch {
+        body = null;
+      }
+      return { status, body };
+    },
+    async run(cmd, timeoutMs) {
+      return engine.exec(containerId, cmd, { timeoutMs: Math.min(timeoutMs, remaining()) });
+    },
+  };
+}
+
+export const containerInspectSchema = z.object({
+  Name: z.string(),
+  State: z.object({ Running: z.boolean(), Status: z.string() }),
+  NetworkSettings: z.object({ Networks: z.record(z.string(), z.unknown()).nullable().optional() }),
+});
+
+export const networkInspectSchema = z.object({ Name: z.string(), Driver: z.string() });

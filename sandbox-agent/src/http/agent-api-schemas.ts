@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { assertionSchema } from '../checks/assertion-schema.ts';
+import { NODE_PATTERN, SANDBOX_ID_PATTERN } from '../sandboxes/sandbox-names.ts';
+
+// Request and response bodies of the agent's API; the control plane's agent client uses the same schemas.
+export const sandboxIdSchema = z.string().regex(SANDBOX_ID_PATTERN);
+export const nodeNameSchema = z.string().regex(NODE_PATTERN);
+
+export const createSandboxBody = z.object({
+  id: sandboxIdSchema,
+  owner: z.string().min(1).max(100),
+  nodes: z.array(nodeNameSchema).min(1).max(5),
+  expiresAt: z.coerce.date(),
+});
+
+export const runChecksBody = z.object({
+  node: nodeNameSchema,
+  timeoutMs: z.number().int().min(1000).max(120_000),
+  tasks: z.array(z.object({ id: z.string(), assert: assertionSchema })).min(1).max(50),
+});
+
+export const execBody = z.object({
+  script: z.string().min(1).max(64 * 1024),
+  timeoutMs: z.number().int().min(1000).max(600_000),
+});
+
+export const sandboxViewSchema = z.object({
+  id: z.string(),
+  owner: z.string(),
+  state: z.enum(['starting', 'ready', 'failed']),
+  nodes: z.array(z.string()),
+  expiresAt: z.string(),
+  failureReason: z.string().optional(),
+});
+
+export const agentInfoSchema = z.object({
+  id: z.string(),
+  sandboxes: z.number().int(),
+  capacity: z.number().int(),
+});
+
+export const checkOutcomesSchema = z.object({
+  tasks: z.array(z.object({ id: z.string(), passed: z.boolean(), message: z.string() })),
+});
+
+export const execResultSchema = z.object({
+  exitCode: z.number().int(),
+  output: z.string(),
+  timedOut: z.boolean(),
+});
+
+export const activitySchema = z.object({ lastActivity: z.number() });

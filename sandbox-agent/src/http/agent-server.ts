@@ -1,0 +1,129 @@
+import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { z } from 'zod';
+import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
+import { runChecks } from '../checks/run-checks.ts';
+import type { Engine } from '../docker/engine.ts';
+import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
+import { attachTerminalSocket } from '../terminal/attach-terminal-socket.ts';
+import { createSandboxBody, execBody, runChecksBody } from './agent-api-schemas.ts';
+
+// The agent's API: JSON over HTTP plus the terminal websocket, for the control plane only (bearer token).
+
+const MAX_BODY = 1024 * 1024;
+
+export function createAgentServer(deps: { manager: SandboxManager; engine: Engine; token: string; agentId: string }) {
+  const { manager, engine } = deps;
+  const expected = Buffer.from(`Bearer ${deps.token}`);
+  const authorised = (req: http.IncomingMessage) => {
+    const got = Buffer.from(req.headers.authorization ?? '');
+    return got.length === expected.length && timingSafeEqual(got, expected);
+  };
+
+  const routes: Array<[string, RegExp, (m: RegExpMatchArray, body: () => Promise<unknown>) => Promise<[number, unknown]>]> = [
+    ['GET', /^\/v1\/info$/, async () => [200, { id: deps.agentId, sandboxes: manager.list().length, capacity: manager.capacity }]],
+    ['GET', /^\/v1\/sandboxes$/, async () => [200, { sandboxes: manager.list() }]],
+    [
+      'POST',
+      /^\/v1\/sandboxes$/,
+      async (_m, body) => {
+        const input = parse(createSandboxBody, await body());
+        return [201, await manager.create(input)];
+      },
+    ],
+    ['GET', /^\/v1\/sandboxes\/([^/]+)$/, async (m) => [200, manager.view(manager.get(m[1]!))]],
+    [
+      'DELETE',
+      /^\/v1\/sandboxes\/([^/]+)$/,
+      async (m) => {
+        await manager.remove(m[1]!);
+        return [200, { removed: true }];
+      },
+    ],
+    ['GET', /^\/v1\/sandboxes\/([^/]+)\/activity$/, async (m) => [200, { lastActivity: manager.lastActivity(m[1]!) }]],
+    [
+      'POST',
+      /^\/v1\/sandboxes\/([^/]+)\/checks$/,
+      async (m, body) => {
+        const input = parse(runChecksBody, await body());
+        const containerId = manager.nodeContainer(m[1]!, input.node);
+        const tasks = await runChecks({ engine, containerId, tasks: input.tasks, timeoutMs: input.timeoutMs });
+        return [200, { tasks }];
+      },
+    ],
+    [
+      'POST',
+      /^\/v1\/sandboxes\/([^/]+)\/nodes\/([^/]+)\/exec$/,
+      async (m, body) => {
+        const input = parse(execBody, await body());
+        const containerId = manager.nodeContainer(m[1]!, m[2]!);
+        const res = await engine.exec(containerId, ['bash', '-lc', input.script], { timeoutMs: input.timeoutMs });
+        return [200, { exitCode: res.exitCode, output: res.output, timedOut: res.timedOut }];
+      },
+    ],
+  ];
+
+  const server = http.createServer(async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      if (!authorised(req)) throw new BerthError('unauthorized', 'missing or wrong agent token');
+      const url = new URL(req.url ?? '/', 'http://agent');
+      for (const [method, re, handler] of routes) {
+        const m = url.pathname.match(re);
+        if (m && req.method === method) {
+          const [status, body] = await handler(m, () => readJson(req));
+          send(status, body);
+          return;
+        }
+      }
+      throw new BerthError('not_found', 'no such agent route');
+    } catch (e) {
+      const err = isBerthError(e) ? e : new BerthError('internal', 'agent error');
+      if (!isBerthError(e)) console.error('[agent]', e);
+      send(err.status, { error: { code: err.code, message: err.message } });
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://agent');
+    const m = url.pathname.match(/^\/v1\/sandboxes\/([^/]+)\/nodes\/([^/]+)\/terminal$/);
+    if (!authorised(req) || !m) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      attachTerminalSocket(ws, () => manager.terminal(m[1]!, m[2]!));
+    });
+  });
+
+  return server;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    throw new BerthError('validation_failed', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return r.data;
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new BerthError('payload_too_large', 'request body too large');
+    chunks.push(c as Buffer);
+  }
+  if (!size) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new BerthError('bad_request', 'body is not valid JSON');
+  }
+}

@@ -1,0 +1,45 @@
+import { config, redactConfig } from '../../server/config.ts';
+import { Engine } from './docker/engine.ts';
+import { createAgentServer } from './http/agent-server.ts';
+import { ensureSandboxFirewall } from './network/sandbox-firewall.ts';
+import { agentSettings } from './sandboxes/agent-settings.ts';
+import { SandboxManager } from './sandboxes/sandbox-manager.ts';
+
+// sandbox-agent: runs on each worker host, drives the dedicated sandbox engine, serves the control plane.
+const REAP_EVERY_MS = 60_000;
+const EXPIRY_GRACE_MS = 5 * 60_000;
+
+async function main(): Promise<void> {
+  const c = config();
+  if (!c.BERTH_AGENT_TOKEN) throw new Error('BERTH_AGENT_TOKEN is required');
+  const engine = new Engine(c.BERTH_ENGINE_SOCKET);
+  await engine.ping();
+  await ensureSandboxFirewall();
+  const manager = new SandboxManager(engine, agentSettings(c));
+  const { adopted, removed } = await manager.adopt();
+  console.log(`[agent] ${c.BERTH_AGENT_ID}: adopted ${adopted.length} sandbox(es), cleaned ${removed.length} leftover(s)`);
+  const reaper = setInterval(() => {
+    manager.reapExpired(EXPIRY_GRACE_MS).then(
+      (ids) => ids.length && console.log(`[agent] reaped expired sandboxes: ${ids.join(', ')}`),
+      (e) => console.error('[agent] reaper', e),
+    );
+  }, REAP_EVERY_MS);
+  const server = createAgentServer({ manager, engine, token: c.BERTH_AGENT_TOKEN, agentId: c.BERTH_AGENT_ID });
+  const url = new URL(c.BERTH_AGENT_URL);
+  server.listen(Number(url.port || c.BERTH_AGENT_PORT), url.hostname, () => {
+    console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactConfig(c))}`);
+  });
+  // Sandboxes deliberately outlive the agent: a restarted agent re-adopts them.
+  const stop = () => {
+    clearInterval(reaper);
+    server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error('[agent] fatal:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

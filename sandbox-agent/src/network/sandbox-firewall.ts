@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+// Every sandbox bridge is named bth-*; the sandbox engine runs with iptables:false, so these rules
+// are the whole story: sandboxes reach neither host services nor each other nor anything off the host.
+export const SANDBOX_BRIDGE_PREFIX = 'bth-';
+const IFACE = `${SANDBOX_BRIDGE_PREFIX}+`;
+const CHAIN = 'BERTH-SANDBOX';
+
+async function ipt(bin: string, args: string[]): Promise<boolean> {
+  try {
+    await run(bin, ['-w', ...args]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void> {
+  if (!(await ipt(bin, ['-n', '-L', CHAIN]))) await ipt(bin, ['-N', CHAIN]);
+  await ipt(bin, ['-F', CHAIN]);
+  await ipt(bin, ['-A', CHAIN, '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
+  // With br_netfilter loaded, traffic between the nodes of ONE sandbox (same bridge) passes FORWARD too.
+  await ipt(bin, ['-A', CHAIN, '-m', 'physdev', '--physdev-is-bridged', '-j', 'ACCEPT']);
+  if (allowMirrorPort) await ipt(bin, ['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort), '-j', 'ACCEPT']);
+  await ipt(bin, ['-A', CHAIN, '-j', 'DROP']);
+  for (const [chain, dir] of [
+    ['INPUT', '-i'],
+    ['FORWARD', '-i'],
+    ['FORWARD', '-o'],
+  ] as const) {
+    const rule = [chain, dir, IFACE, '-j', CHAIN];
+    if (!(await ipt(bin, ['-C', ...rule]))) await ipt(bin, ['-I', ...rule]);
+  }
+}
+
+export async function ensureSandboxFirewall(opts: { mirrorPort?: number } = {}): Promise<void> {
+  await ensureChain('iptables', opts.mirrorPort);
+  await ensureChain('ip6tables');
+}
+
+export async function describeSandboxFirewall(): Promise<string> {
+  const { stdout } = await run('iptables', ['-w', '-S']);
+  return stdout
+    .split('\n')
+    .filter((l) => l.includes(CHAIN))
+    .join('\n');
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { Config } from '../../../server/config.ts';
+import type { NodeLimits } from './node-spec.ts';
+
+// What the agent needs from the one Berth config, in the agent's own terms.
+export interface AgentSettings {
+  agentId: string;
+  nodeImage: string;
+  sandboxesDir: string;
+  limits: NodeLimits;
+  diskMb: number;
+  maxSandboxes: number;
+  replayBytes: number;
+  cgroupParent: string;
+}
+
+export function agentSettings(c: Config): AgentSettings {
+  return {
+    agentId: c.BERTH_AGENT_ID,
+    nodeImage: c.BERTH_NODE_IMAGE,
+    sandboxesDir: path.join(c.BERTH_HOME, 'sandboxes'),
+    limits: { memoryMb: c.BERTH_SANDBOX_MEMORY_MB, cpus: c.BERTH_SANDBOX_CPUS, pids: c.BERTH_SANDBOX_PIDS },
+    diskMb: c.BERTH_SANDBOX_DISK_MB,
+    maxSandboxes: c.BERTH_MAX_SANDBOXES,
+    replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
+    cgroupParent: 'berth',
+  };
+}

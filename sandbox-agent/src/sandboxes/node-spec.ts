@@ -1,0 +1,71 @@
+import type { ContainerSpec } from '../docker/engine.ts';
+
+// How one sandbox node container is built: Docker-in-Docker on the userns-remapped sandbox engine,
+// with the capability set measured in MACHINE.md "Hardening" and limits from config.
+
+export interface NodeLimits {
+  memoryMb: number;
+  cpus: number;
+  pids: number;
+}
+
+// Enough for dockerd + runc + networking inside the node's own user namespace, and no more.
+export const NODE_CAPABILITIES = [
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FSETID',
+  'FOWNER',
+  'MKNOD',
+  'NET_RAW',
+  'SETGID',
+  'SETUID',
+  'SETFCAP',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'SYS_CHROOT',
+  'KILL',
+  'AUDIT_WRITE',
+  'SYS_ADMIN',
+  'NET_ADMIN',
+];
+
+export function nodeContainerSpec(input: {
+  name: string;
+  hostname: string;
+  image: string;
+  networkName: string;
+  labels: Record<string, string>;
+  limits: NodeLimits;
+  dockerDataDir: string;
+  homeDir: string;
+}): ContainerSpec {
+  const { limits } = input;
+  // @types/dockerode predates CgroupnsMode (Engine API 1.41); the engine accepts it.
+  const hostConfig: NonNullable<ContainerSpec['HostConfig']> & { CgroupnsMode: 'private' } = {
+    CgroupnsMode: 'private',
+    Init: true,
+    CapDrop: ['ALL'],
+    CapAdd: NODE_CAPABILITIES,
+    SecurityOpt: ['apparmor=unconfined', 'seccomp=unconfined', 'systempaths=unconfined'],
+    Memory: limits.memoryMb * 1024 * 1024,
+    MemorySwap: limits.memoryMb * 1024 * 1024,
+    NanoCpus: Math.round(limits.cpus * 1e9),
+    PidsLimit: limits.pids,
+    Tmpfs: { '/run': 'rw,nosuid,size=64m', '/tmp': 'rw,nosuid,size=256m', '/etc/docker': 'rw,size=1m' },
+    Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`],
+    NetworkMode: input.networkName,
+    // A resolver that refuses at once: a pull of an unknown image fails fast instead of a 20 s DNS timeout.
+    Dns: ['127.0.0.1'],
+    RestartPolicy: { Name: 'no' },
+    LogConfig: { Type: 'local', Config: { 'max-size': '2m', 'max-file': '2' } },
+  };
+  return {
+    name: input.name,
+    Hostname: input.hostname,
+    Image: input.image,
+    Labels: input.labels,
+    Tty: false,
+    OpenStdin: false,
+    HostConfig: hostConfig,
+  };
+}

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+// Each sandbox gets its own size-capped ext4 filesystem (a sparse loop file), holding the inner
+// engine's data and /root of every node: a learner who fills it fills only their own disk.
+
+export interface SandboxDisk {
+  image: string;
+  mountPoint: string;
+}
+
+export function diskPaths(sandboxesDir: string, sandboxId: string): SandboxDisk {
+  const dir = path.join(sandboxesDir, sandboxId);
+  return { image: path.join(dir, 'disk.img'), mountPoint: path.join(dir, 'disk') };
+}
+
+async function isMounted(mountPoint: string): Promise<boolean> {
+  const mounts = await fs.readFile('/proc/self/mounts', 'utf8');
+  return mounts.split('\n').some((l) => l.split(' ')[1] === mountPoint);
+}
+
+export async function createSandboxDisk(input: {
+  sandboxesDir: string;
+  sandboxId: string;
+  sizeMb: number;
+  nodes: string[];
+  rootUid: number;
+}): Promise<SandboxDisk> {
+  const disk = diskPaths(input.sandboxesDir, input.sandboxId);
+  await fs.mkdir(disk.mountPoint, { recursive: true, mode: 0o700 });
+  if (!(await isMounted(disk.mountPoint))) {
+    const fh = await fs.open(disk.image, 'w', 0o600);
+    await fh.truncate(input.sizeMb * 1024 * 1024);
+    await fh.close();
+    await run('mkfs.ext4', ['-q', '-F', '-m', '0', '-E', 'lazy_itable_init=1,lazy_journal_init=1', disk.image]);
+    await run('mount', ['-o', 'loop,nodev,nosuid', disk.image, disk.mountPoint]);
+  }
+  for (const node of input.nodes) {
+    for (const sub of ['docker', 'root']) {
+      const dir = path.join(disk.mountPoint, node, sub);
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      await fs.chown(dir, input.rootUid, input.rootUid);
+    }
+  }
+  return disk;
+}
+
+export function nodeDirs(disk: SandboxDisk, node: string): { docker: string; home: string } {
+  return { docker: path.join(disk.mountPoint, node, 'docker'), home: path.join(disk.mountPoint, node, 'root') };
+}
+
+export async function removeSandboxDisk(sandboxesDir: string, sandboxId: string): Promise<void> {
+  const disk = diskPaths(sandboxesDir, sandboxId);
+  if (await isMounted(disk.mountPoint)) {
+    // Lazy unmount: a process still holding a file must not keep the disk (and its loop device) forever.
+    await run('umount', ['-l', disk.mountPoint]).catch(() => run('umount', [disk.mountPoint]));
+  }
+  await fs.rm(path.dirname(disk.image), { recursive: true, force: true });
+}
+
+export async function listSandboxDisks(sandboxesDir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(sandboxesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,260 @@
+import { BerthError } from '../../../server/errors/berth-error.ts';
+import type { Engine } from '../docker/engine.ts';
+import { LABEL, sandboxLabels } from '../docker/labels.ts';
+import { TerminalSession } from '../terminal/terminal-session.ts';
+import type { AgentSettings } from './agent-settings.ts';
+import { delegateNodeCgroups, remappedRootUid } from './node-cgroups.ts';
+import { nodeContainerSpec } from './node-spec.ts';
+import { bridgeName, containerName, networkName } from './sandbox-names.ts';
+import { createSandboxDisk, listSandboxDisks, nodeDirs, removeSandboxDisk } from './sandbox-disk.ts';
+
+// The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
+// plus the live terminal sessions, rebuilt by adopt() after a restart.
+
+export type AgentSandboxState = 'starting' | 'ready' | 'failed';
+
+export interface AgentSandbox {
+  id: string;
+  owner: string;
+  nodes: Map<string, string>; // node name → container id
+  expiresAt: Date;
+  state: AgentSandboxState;
+  failureReason?: string;
+  terminals: Map<string, TerminalSession>;
+}
+
+export interface SandboxView {
+  id: string;
+  owner: string;
+  state: AgentSandboxState;
+  nodes: string[];
+  expiresAt: string;
+  failureReason?: string;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+export class SandboxManager {
+  private readonly sandboxes = new Map<string, AgentSandbox>();
+  private readonly creating = new Map<string, Promise<SandboxView>>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly settings: AgentSettings,
+  ) {}
+
+  view(s: AgentSandbox): SandboxView {
+    return {
+      id: s.id,
+      owner: s.owner,
+      state: s.state,
+      nodes: [...s.nodes.keys()],
+      expiresAt: s.expiresAt.toISOString(),
+      ...(s.failureReason ? { failureReason: s.failureReason } : {}),
+    };
+  }
+
+  list(): SandboxView[] {
+    return [...this.sandboxes.values()].map((s) => this.view(s));
+  }
+
+  get(id: string): AgentSandbox {
+    const s = this.sandboxes.get(id);
+    if (!s) throw new BerthError('not_found', `sandbox ${id} not found on this agent`);
+    return s;
+  }
+
+  get capacity(): number {
+    return this.settings.maxSandboxes;
+  }
+
+  // Idempotent: creating a sandbox that exists returns it; concurrent calls share one creation.
+  create(input: { id: string; owner: string; nodes: string[]; expiresAt: Date }): Promise<SandboxView> {
+    const existing = this.sandboxes.get(input.id);
+    if (existing) return Promise.resolve(this.view(existing));
+    const inFlight = this.creating.get(input.id);
+    if (inFlight) return inFlight;
+    if (this.sandboxes.size + this.creating.size >= this.settings.maxSandboxes) {
+      throw new BerthError('out_of_capacity', 'This worker has no room for another sandbox right now.');
+    }
+    const p = this.doCreate(input).finally(() => this.creating.delete(input.id));
+    this.creating.set(input.id, p);
+    return p;
+  }
+
+  private async doCreate(input: { id: string; owner: string; nodes: string[]; expiresAt: Date }): Promise<SandboxView> {
+    const { engine, settings } = this;
+    const labels = sandboxLabels({
+      sandboxId: input.id,
+      owner: input.owner,
+      agentId: settings.agentId,
+      expiresAt: input.expiresAt,
+    });
+    const sandbox: AgentSandbox = {
+      id: input.id,
+      owner: input.owner,
+      nodes: new Map(),
+      expiresAt: input.expiresAt,
+      state: 'starting',
+      terminals: new Map(),
+    };
+    try {
+      const rootUid = await remappedRootUid();
+      const disk = await createSandboxDisk({
+        sandboxesDir: settings.sandboxesDir,
+        sandboxId: input.id,
+        sizeMb: settings.diskMb,
+        nodes: input.nodes,
+        rootUid,
+      });
+      const net = networkName(input.id);
+      await engine.createNetwork(net, labels, bridgeName(input.id));
+      for (const node of input.nodes) {
+        const dirs = nodeDirs(disk, node);
+        const id = await engine.createContainer(
+          nodeContainerSpec({
+            name: containerName(input.id, node),
+            hostname: node,
+            image: settings.nodeImage,
+            networkName: net,
+            labels: { ...labels, [LABEL.node]: node },
+            limits: settings.limits,
+            dockerDataDir: dirs.docker,
+            homeDir: dirs.home,
+          }),
+        );
+        sandbox.nodes.set(node, id);
+        await engine.startContainer(id);
+        await delegateNodeCgroups({ cgroupParent: settings.cgroupParent, containerId: id, rootUid });
+        await engine.exec(id, ['touch', '/run/berth-cgroups-ready'], { timeoutMs: 10_000 });
+      }
+      await Promise.all([...sandbox.nodes.values()].map((id) => this.waitReady(id)));
+      sandbox.state = 'ready';
+      this.sandboxes.set(input.id, sandbox);
+      return this.view(sandbox);
+    } catch (e) {
+      await this.removeObjects(input.id).catch(() => {});
+      if (e instanceof BerthError) throw e;
+      throw new BerthError('internal', `could not start sandbox: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  // Ready = the inner engine answers and the offline course images are loaded.
+  private async waitReady(containerId: string): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const info = await this.engine.inspectContainer(containerId);
+      if (!info?.State.Running) {
+        const logs = await this.engine.containerLogs(containerId, 20).catch(() => '');
+        throw new Error(`node stopped while starting: ${logs.trim().split('\n').slice(-3).join(' | ')}`);
+      }
+      const res = await this.engine.exec(containerId, ['test', '-e', '/run/berth-node-ready'], { timeoutMs: 5000 });
+      if (res.exitCode === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the Docker engine inside the node did not start within 60 s');
+  }
+
+  async remove(id: string): Promise<void> {
+    const s = this.sandboxes.get(id);
+    if (s) for (const t of s.terminals.values()) t.close();
+    this.sandboxes.delete(id);
+    await this.removeObjects(id);
+  }
+
+  // Removes by label and by name, so it works for half-created sandboxes and after restarts.
+  private async removeObjects(id: string): Promise<void> {
+    const byLabel = { [LABEL.sandbox]: id };
+    const containers = await this.engine.listContainers(byLabel);
+    await Promise.all(containers.map((c) => this.engine.removeContainer(c.id)));
+    for (const n of await this.engine.listNetworks(byLabel)) await this.engine.removeNetwork(n.id);
+    for (const v of await this.engine.listVolumes(byLabel)) await this.engine.removeVolume(v.name);
+    await removeSandboxDisk(this.settings.sandboxesDir, id);
+  }
+
+  // After a restart: find our sandboxes again by label; clean up whatever is half there.
+  async adopt(): Promise<{ adopted: string[]; removed: string[] }> {
+    const containers = await this.engine.listContainers({
+      [LABEL.managed]: 'true',
+      [LABEL.agent]: this.settings.agentId,
+    });
+    const bySandbox = new Map<string, typeof containers>();
+    for (const c of containers) {
+      const id = c.labels[LABEL.sandbox];
+      if (!id) continue;
+      bySandbox.set(id, [...(bySandbox.get(id) ?? []), c]);
+    }
+    const adopted: string[] = [];
+    for (const [id, list] of bySandbox) {
+      if (this.sandboxes.has(id)) continue;
+      const first = list[0]!;
+      const allRunning = list.every((c) => c.state === 'running');
+      const sandbox: AgentSandbox = {
+        id,
+        owner: first.labels[LABEL.owner] ?? '',
+        nodes: new Map(list.map((c) => [c.labels[LABEL.node] ?? 'node1', c.id])),
+        expiresAt: new Date(first.labels[LABEL.expiresAt] ?? Date.now()),
+        state: allRunning ? 'ready' : 'failed',
+        ...(allRunning ? {} : { failureReason: 'a node of this sandbox stopped while the agent was away' }),
+        terminals: new Map(),
+      };
+      this.sandboxes.set(id, sandbox);
+      adopted.push(id);
+    }
+    const removed: string[] = [];
+    for (const id of await listSandboxDisks(this.settings.sandboxesDir)) {
+      if (!bySandbox.has(id) && !this.creating.has(id)) {
+        await this.removeObjects(id).catch(() => {});
+        removed.push(id);
+      }
+    }
+    return { adopted, removed };
+  }
+
+  // Safety net behind the control plane's BullMQ expiry: nothing outlives its TTL by more than a grace period.
+  async reapExpired(graceMs: number): Promise<string[]> {
+    const now = Date.now();
+    const expired = [...this.sandboxes.values()].filter((s) => s.expiresAt.getTime() + graceMs < now).map((s) => s.id);
+    for (const id of expired) await this.remove(id).catch(() => {});
+    return expired;
+  }
+
+  markFailed(id: string, reason: string): void {
+    const s = this.sandboxes.get(id);
+    if (!s) return;
+    s.state = 'failed';
+    s.failureReason = reason;
+  }
+
+  nodeContainer(id: string, node: string): string {
+    const s = this.get(id);
+    const cid = s.nodes.get(node);
+    if (!cid) throw new BerthError('not_found', `sandbox ${id} has no node ${node}`);
+    return cid;
+  }
+
+  terminal(id: string, node: string): TerminalSession {
+    const s = this.get(id);
+    if (s.state !== 'ready') throw new BerthError('conflict', `sandbox ${id} is ${s.state}`);
+    const cid = this.nodeContainer(id, node);
+    let t = s.terminals.get(node);
+    if (!t) {
+      t = new TerminalSession(
+        (size) =>
+          this.engine.execInteractive(cid, ['bash', '-l'], {
+            ...size,
+            env: ['TERM=xterm-256color', 'LANG=C.UTF-8', 'HOME=/root'],
+            workingDir: '/root',
+          }),
+        this.settings.replayBytes,
+      );
+      s.terminals.set(node, t);
+    }
+    return t;
+  }
+
+  lastActivity(id: string): number {
+    const s = this.get(id);
+    return Math.max(0, ...[...s.terminals.values()].map((t) => t.lastActivity));
+  }
+}

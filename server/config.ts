@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every tunable of Berth: named, typed, defaulted, documented in README "Configuration".
+// Parsed once from the environment and frozen; secrets are redacted by redactConfig().
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+export const configSchema = z.object({
+  BERTH_HOME: z.string().default(path.resolve(process.cwd(), '.berth')),
+  PORT: int(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  BERTH_SESSION_SECRET: z.string().min(16).optional(),
+  BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
+  BERTH_AGENT_PORT: int(3101),
+  BERTH_AGENT_TOKEN: z.string().min(16).optional(),
+  BERTH_AGENT_ID: z.string().default('local'),
+  BERTH_ENGINE_SOCKET: z.string().default('/run/berth/engine.sock'),
+  BERTH_NODE_IMAGE: z.string().default('berth/node:latest'),
+  BERTH_SANDBOX_MEMORY_MB: int(1536),
+  BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
+  BERTH_SANDBOX_PIDS: int(1024),
+  BERTH_SANDBOX_DISK_MB: int(4096),
+  BERTH_SANDBOX_TTL_MINUTES: int(120),
+  BERTH_SANDBOX_IDLE_MINUTES: int(30),
+  BERTH_MAX_SANDBOXES: int(20),
+  BERTH_CHECK_TIMEOUT_MS: int(15000),
+  BERTH_REPLAY_BUFFER_BYTES: int(256 * 1024),
+  BERTH_SECURE_COOKIES: bool.default(false),
+  BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+let cached: Config | undefined;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+const secretKeys = new Set(['BERTH_SESSION_SECRET', 'BERTH_AGENT_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+
+export function redactConfig(c: Config): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, secretKeys.has(k) && v ? '***' : v]));
+}
