@@ -1,0 +1,58 @@
+import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+import type { Lang, LocalizedText } from './lang.ts';
+
+// The validated, in-memory course that loadCourse() returns. Ids are the public ones from DESIGN.md:
+// chapter `networking`, lesson `networking/container-links`, exercise `networking/container-links/ping-by-name`.
+
+export interface TaskDef {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly assert: Assertion;
+  /** Shown to the learner when this task fails. */
+  readonly hint: LocalizedText;
+}
+
+export interface ExerciseDef {
+  /** Full id: `chapter/lesson/exercise`. */
+  readonly id: string;
+  readonly lessonId: string;
+  readonly title: LocalizedText;
+  /** The node whose terminal the exercise uses and where `solution` runs. */
+  readonly node: string;
+  /** Every node of the lesson's sandbox, e.g. ['node1', 'node2']. */
+  readonly nodes: readonly string[];
+  readonly tasks: readonly TaskDef[];
+  readonly hints: readonly LocalizedText[];
+  /** Reference solution, a bash script run on `node`. */
+  readonly solution: string;
+}
+
+export interface LessonDef {
+  /** `chapter/lesson` */
+  readonly id: string;
+  readonly chapterId: string;
+  readonly title: LocalizedText;
+  readonly summary: LocalizedText;
+  readonly minutes: number;
+  readonly nodes: readonly string[];
+  /** Rendered prose per language (from en.md / zh.md). */
+  readonly html: Readonly<Record<Lang, string>>;
+  readonly exercises: readonly ExerciseDef[];
+}
+
+export interface ChapterDef {
+  readonly id: string;
+  /** Folder name, e.g. `06-networking`. */
+  readonly folder: string;
+  readonly title: LocalizedText;
+  readonly summary: LocalizedText;
+  /** Full lesson ids in catalog order. */
+  readonly lessonIds: readonly string[];
+}
+
+export interface Course {
+  readonly dir: string;
+  readonly chapters: readonly ChapterDef[];
+  readonly lessons: ReadonlyMap<string, LessonDef>;
+  readonly exercises: ReadonlyMap<string, ExerciseDef>;
+}

@@ -1,0 +1,53 @@
+import type { Course } from './course-types.ts';
+import type { Lang } from './lang.ts';
+import { loadCourse } from './load-course.ts';
+
+// What a lesson page shows, in one language. Task hints and solutions stay on the server.
+export interface LessonView {
+  id: string;
+  chapterId: string;
+  chapterTitle: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  /** The sandbox's nodes, e.g. ['node1']. */
+  nodes: string[];
+  /** Rendered prose; safe to inject (no raw HTML from content). */
+  html: string;
+  exercises: ExerciseView[];
+}
+
+export interface ExerciseView {
+  id: string;
+  title: string;
+  node: string;
+  tasks: { id: string; title: string }[];
+  hints: string[];
+}
+
+export async function getLesson(lessonId: string, lang: Lang): Promise<LessonView | undefined> {
+  return buildLessonView(await loadCourse(), lessonId, lang);
+}
+
+export function buildLessonView(course: Course, lessonId: string, lang: Lang): LessonView | undefined {
+  const lesson = course.lessons.get(lessonId);
+  if (!lesson) return undefined;
+  const chapter = course.chapters.find((c) => c.id === lesson.chapterId);
+  return {
+    id: lesson.id,
+    chapterId: lesson.chapterId,
+    chapterTitle: chapter?.title[lang] ?? lesson.chapterId,
+    title: lesson.title[lang],
+    summary: lesson.summary[lang],
+    minutes: lesson.minutes,
+    nodes: [...lesson.nodes],
+    html: lesson.html[lang],
+    exercises: lesson.exercises.map((e) => ({
+      id: e.id,
+      title: e.title[lang],
+      node: e.node,
+      tasks: e.tasks.map((t) => ({ id: t.id, title: t.title[lang] })),
+      hints: e.hints.map((h) => h[lang]),
+    })),
+  };
+}

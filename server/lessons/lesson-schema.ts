@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { assertionSchema } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+
+// The shape of chapter.yaml and lesson.yaml. The schema is the type; every object is strict so a
+// misspelled field is an error instead of being silently ignored.
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const maxNodes = 5;
+
+export const idSchema = z
+  .string()
+  .max(64, { error: 'ids are at most 64 characters' })
+  .regex(kebab, { error: 'ids are lowercase kebab-case: a-z, 0-9 and single dashes (e.g. ping-by-name)' });
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+export const localizedTextSchema = z.object({ en: text, zh: text }).strict();
+
+const nodeNameSchema = z.string().regex(/^node[1-9]$/, { error: 'node names are node1, node2, … node5' });
+
+export const chapterFileSchema = z
+  .object({
+    title: localizedTextSchema,
+    summary: localizedTextSchema,
+    // Lesson folder names in catalog order. A chapter with no lessons shows as "coming soon".
+    lessons: z.array(idSchema).default([]),
+  })
+  .strict()
+  .superRefine((chapter, ctx) => {
+    const seen = new Set<string>();
+    chapter.lessons.forEach((lesson, i) => {
+      if (seen.has(lesson)) {
+        ctx.addIssue({ code: 'custom', path: ['lessons', i], message: `lesson "${lesson}" is listed twice` });
+      }
+      seen.add(lesson);
+    });
+  });
+
+export const taskSchema = z
+  .object({
+    id: idSchema,
+    title: localizedTextSchema,
+    assert: assertionSchema,
+    // Shown to the learner when this task fails: say what to do, not only what is wrong.
+    hint: localizedTextSchema,
+  })
+  .strict();
+
+export const exerciseSchema = z
+  .object({
+    id: idSchema,
+    title: localizedTextSchema,
+    // The node whose terminal the exercise uses and where the reference solution runs.
+    node: nodeNameSchema.default('node1'),
+    tasks: z.array(taskSchema).min(1, { error: 'an exercise needs at least one task' }),
+    hints: z.array(localizedTextSchema).default([]),
+    // Reference solution: a bash script run on `node` by `berth lessons verify`.
+    solution: z.string().trim().min(1, { error: 'the reference solution must not be empty' }),
+  })
+  .strict();
+
+export const lessonFileSchema = z
+  .object({
+    title: localizedTextSchema,
+    summary: localizedTextSchema,
+    minutes: z.number().int().min(1).max(240),
+    sandbox: z
+      .object({ nodes: z.number().int().min(1).max(maxNodes) })
+      .strict()
+      .default({ nodes: 1 }),
+    exercises: z.array(exerciseSchema).default([]),
+  })
+  .strict()
+  .superRefine((lesson, ctx) => {
+    const nodes = new Set(nodeNames(lesson.sandbox.nodes));
+    const nodeList = [...nodes].join(', ');
+    const exerciseIds = new Map<string, number>();
+    lesson.exercises.forEach((exercise, e) => {
+      const first = exerciseIds.get(exercise.id);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exercises', e, 'id'],
+          message: `duplicate exercise id "${exercise.id}" (also exercises[${first}])`,
+        });
+      } else exerciseIds.set(exercise.id, e);
+
+      if (!nodes.has(exercise.node)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exercises', e, 'node'],
+          message: `node "${exercise.node}" is not in this lesson's sandbox (nodes: ${nodeList}); raise sandbox.nodes or pick another`,
+        });
+      }
+
+      const taskIds = new Map<string, number>();
+      exercise.tasks.forEach((task, t) => {
+        const firstTask = taskIds.get(task.id);
+        if (firstTask !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exercises', e, 'tasks', t, 'id'],
+            message: `duplicate task id "${task.id}" in exercise "${exercise.id}" (also tasks[${firstTask}])`,
+          });
+        } else taskIds.set(task.id, t);
+
+        if (task.assert.type === 'script' && task.assert.node !== undefined && !nodes.has(task.assert.node)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exercises', e, 'tasks', t, 'assert', 'node'],
+            message: `node "${task.assert.node}" is not in this lesson's sandbox (nodes: ${nodeList})`,
+          });
+        }
+      });
+    });
+  });
+
+export type ChapterFile = z.infer<typeof chapterFileSchema>;
+export type LessonFile = z.infer<typeof lessonFileSchema>;
+export type ExerciseFile = z.infer<typeof exerciseSchema>;
+export type TaskFile = z.infer<typeof taskSchema>;
+
+// A sandbox of n nodes has node1..nodeN.
+export function nodeNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `node${i + 1}`);
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { commandsToRun, renderMarkdown } from './render-markdown.ts';
+
+// Only known-harmless elements and attributes, and no script URLs: a hostile lesson can't run code.
+const allowedTags = new Set(
+  'p h1 h2 h3 h4 h5 h6 a strong em code pre ul ol li table thead tbody tr th td blockquote hr br s div button'.split(
+    ' ',
+  ),
+);
+const allowedAttributes = new Set([
+  'id',
+  'class',
+  'href',
+  'title',
+  'style',
+  'type',
+  'aria-label',
+  'data-runnable',
+  'data-run-code',
+  'start',
+]);
+
+function assertInert(html: string): void {
+  for (const tag of html.match(/<\/?[a-z][^>]*>/gi) ?? []) {
+    const [, name = '', rest = ''] = /^<\/?([a-z0-9]+)(.*)>$/is.exec(tag) ?? [];
+    assert.ok(allowedTags.has(name.toLowerCase()), `unexpected element in ${tag}`);
+    // Attribute values are quoted and escaped; what remains outside quotes are the attribute names.
+    for (const attribute of rest.replace(/"[^"]*"/g, '').match(/[^\s=]+/g) ?? []) {
+      assert.ok(
+        allowedAttributes.has(attribute.toLowerCase()),
+        `unexpected attribute ${attribute} in ${tag}`,
+      );
+    }
+    assert.doesNotMatch(tag, /href="\s*(javascript|vbscript|data):/i);
+  }
+}
+
+describe('renderMarkdown', () => {
+  it('renders prose, tables and links (linkified)', () => {
+    const html = renderMarkdown(
+      'Hello **world**, see https://docs.docker.com/network/\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    );
+    assert.match(html, /<strong>world<\/strong>/);
+    assert.match(
+      html,
+      /<a href="https:\/\/docs\.docker\.com\/network\/">https:\/\/docs\.docker\.com\/network\/<\/a>/,
+    );
+    assert.match(html, /<table>/);
+  });
+
+  it('gives headings unique ids, in any script', () => {
+    const html = renderMarkdown(
+      '## Why containers need networks\n\n## 默认桥接网络\n\n## The `--link` flag\n\n## Setup\n\n## Setup\n',
+    );
+    assert.match(html, /<h2 id="why-containers-need-networks">/);
+    assert.match(html, /<h2 id="默认桥接网络">/);
+    assert.match(html, /<h2 id="the-link-flag">/);
+    assert.match(html, /<h2 id="setup">Setup<\/h2>\n<h2 id="setup-2">/);
+  });
+
+  it('adds a Run button to shell blocks, with the exact markup the page expects', () => {
+    const html = renderMarkdown('```bash\ndocker network create -d bridge my-net\n```\n');
+    assert.equal(
+      html,
+      '<div class="code-block" data-runnable="true"><pre><code class="language-bash">docker network create -d bridge my-net\n</code></pre>' +
+        '<button type="button" class="run-code" data-run-code="docker network create -d bridge my-net" aria-label="Run in terminal">Run ▶</button></div>\n',
+    );
+    for (const lang of ['sh', 'shell', 'console', 'BASH']) {
+      assert.match(renderMarkdown(`\`\`\`${lang}\nls\n\`\`\`\n`), /data-run-code="ls"/, lang);
+    }
+  });
+
+  it('renders other code blocks, and shell blocks marked no-run, plainly', () => {
+    for (const source of [
+      '```text\nPING busybox2\n```\n',
+      '```\nls\n```\n',
+      '```bash no-run\nls\n```\n',
+      '    ls\n',
+    ]) {
+      const html = renderMarkdown(source);
+      assert.doesNotMatch(html, /run-code|data-runnable/, source);
+      assert.match(html, /^<pre><code[^>]*>/, source);
+    }
+    assert.match(renderMarkdown('```bash no-run\nls\n```\n'), /class="language-bash"/);
+  });
+
+  it('keeps several commands, as newlines, in data-run-code', () => {
+    const html = renderMarkdown('```bash\ndocker rm -f busybox1 busybox2\ndocker network rm my-net\n```\n');
+    assert.match(html, /data-run-code="docker rm -f busybox1 busybox2&#10;docker network rm my-net"/);
+  });
+
+  it('strips "$ " prompts and leaves sample output out of data-run-code', () => {
+    const html = renderMarkdown(
+      '```console\n$ docker network ls\nNETWORK ID   NAME\n$ docker ps \\\n> -a\n```\n',
+    );
+    // Shown as written…
+    assert.match(html, /<code class="language-console">\$ docker network ls\nNETWORK ID {3}NAME\n/);
+    // …run without prompts or output.
+    assert.match(html, /data-run-code="docker network ls&#10;docker ps \\&#10;-a"/);
+    assert.equal(commandsToRun('$ echo hi\nhi\n'), 'echo hi');
+    assert.equal(commandsToRun('echo one\necho two\n\n'), 'echo one\necho two');
+  });
+
+  it('escapes HTML in prose: content cannot inject markup', () => {
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\nText <b onclick="x()">bold</b> & more\n',
+    );
+    assertInert(html);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(html, /&amp; more/);
+  });
+
+  it('refuses dangerous link targets', () => {
+    const html = renderMarkdown(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(1)>\n\n![x](javascript:alert(1))\n',
+    );
+    assertInert(html);
+    assert.doesNotMatch(html, /href="javascript/i);
+  });
+
+  it('escapes code, the run command attribute and heading ids', () => {
+    const evil = `echo "><img src=x onerror=alert(1)> '&' </code></pre><script>alert(2)</script>`;
+    const html = renderMarkdown(`## <img src=x onerror=alert(1)>"\n\n\`\`\`bash\n${evil}\n\`\`\`\n`);
+    assertInert(html);
+    assert.match(
+      html,
+      /data-run-code="echo &quot;&gt;&lt;img src=x onerror=alert\(1\)&gt; &#39;&amp;&#39; &lt;\/code&gt;&lt;\/pre&gt;&lt;script&gt;alert\(2\)&lt;\/script&gt;"/,
+    );
+    assert.match(html, /<code class="language-bash">echo &quot;&gt;&lt;img/);
+    // The attribute closes exactly once, right where the button's next attribute starts.
+    assert.equal(html.match(/data-run-code="[^"]*"/g)?.length, 1);
+    assert.match(html, /&lt;\/script&gt;" aria-label="Run in terminal">/);
+  });
+
+  it('escapes a hostile fence info string', () => {
+    const html = renderMarkdown(
+      '```bash" onmouseover="alert(1)\nls\n```\n\n```"><script>x</script>\nls\n```\n',
+    );
+    assertInert(html);
+    assert.doesNotMatch(html, /run-code/);
+  });
+});
