@@ -12,7 +12,6 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
-  BERTH_SESSION_SECRET: z.string().min(16).optional(),
   BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
   BERTH_AGENT_PORT: int(3101),
   BERTH_AGENT_TOKEN: z.string().min(16).optional(),
@@ -50,7 +49,7 @@ export function config(): Config {
   return cached;
 }
 
-const secretKeys = new Set(['BERTH_SESSION_SECRET', 'BERTH_AGENT_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+const secretKeys = new Set(['BERTH_AGENT_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
 
 export function redactConfig(c: Config): Record<string, unknown> {
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, secretKeys.has(k) && v ? '***' : v]));

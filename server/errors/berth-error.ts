@@ -32,6 +32,11 @@ export class BerthError extends Error {
   }
 }
 
+// Duck-typed on purpose: Next bundles route handlers separately from the custom server, so one
+// process can hold two copies of this class and instanceof would miss errors from the other copy.
 export function isBerthError(e: unknown): e is BerthError {
-  return e instanceof BerthError;
+  if (e instanceof BerthError) return true;
+  if (!(e instanceof Error) || e.name !== 'BerthError') return false;
+  const code: unknown = (e as unknown as { code?: unknown }).code;
+  return typeof code === 'string' && code in errorStatus;
 }

@@ -46,7 +46,11 @@ export function nodeContainerSpec(input: {
     Init: true,
     CapDrop: ['ALL'],
     CapAdd: NODE_CAPABILITIES,
-    SecurityOpt: ['apparmor=unconfined', 'seccomp=unconfined', 'systempaths=unconfined'],
+    SecurityOpt: ['apparmor=unconfined', 'seccomp=unconfined'],
+    // "systempaths=unconfined": the inner engine mounts fresh /proc for its containers, which the kernel
+    // refuses while parts of /proc are masked. Safe here only because of the user namespace.
+    MaskedPaths: [],
+    ReadonlyPaths: [],
     Memory: limits.memoryMb * 1024 * 1024,
     MemorySwap: limits.memoryMb * 1024 * 1024,
     NanoCpus: Math.round(limits.cpus * 1e9),

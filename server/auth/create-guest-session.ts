@@ -1,0 +1,26 @@
+import { db } from '../db/client.ts';
+import { hashSessionToken, newSessionToken, SESSION_DAYS } from './session-cookie.ts';
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  role: 'learner' | 'instructor';
+}
+
+// A guest learner: a name, no password; the cookie is the credential.
+export async function createGuestSession(name: string): Promise<{ user: SessionUser; token: string }> {
+  const token = newSessionToken();
+  const user = await db().user.create({
+    data: {
+      name,
+      sessions: {
+        create: { tokenHash: hashSessionToken(token), expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+      },
+    },
+  });
+  return { user: toSessionUser(user), token };
+}
+
+export function toSessionUser(u: { id: string; name: string; role: string }): SessionUser {
+  return { id: u.id, name: u.name, role: u.role === 'instructor' ? 'instructor' : 'learner' };
+}

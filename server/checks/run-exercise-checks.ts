@@ -1,0 +1,58 @@
+import { agentApi } from '../agents/agent-client.ts';
+import { agentById } from '../agents/agent-registry.ts';
+import type { SessionUser } from '../auth/create-guest-session.ts';
+import { config } from '../config.ts';
+import { db } from '../db/client.ts';
+import { BerthError } from '../errors/berth-error.ts';
+import { getExercise } from '../lessons/get-exercise.ts';
+import type { Lang } from '../lessons/lang.ts';
+import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
+
+export interface CheckResult {
+  exerciseId: string;
+  passed: boolean;
+  tasks: { id: string; title: string; passed: boolean; message: string }[];
+}
+
+// Runs an exercise's tasks in the learner's sandbox (by the agent, never in their terminal) and records progress.
+export async function runExerciseChecks(input: {
+  user: SessionUser;
+  sandboxId: string;
+  exerciseId: string;
+  lang: Lang;
+}): Promise<CheckResult> {
+  const sandbox = await getSandboxOrThrow(input.user, input.sandboxId);
+  const exercise = await getExercise(input.exerciseId);
+  if (!exercise) throw new BerthError('not_found', `No exercise "${input.exerciseId}".`);
+  if (sandbox.state !== 'ready') throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
+  const nodes: string[] = JSON.parse(sandbox.nodes);
+  if (!nodes.includes(exercise.node)) {
+    throw new BerthError('conflict', `This sandbox has no ${exercise.node}; start the lesson's sandbox first.`);
+  }
+  const outcome = await agentApi.runChecks(agentById(sandbox.agentId), sandbox.id, {
+    node: exercise.node,
+    timeoutMs: config().BERTH_CHECK_TIMEOUT_MS,
+    tasks: exercise.tasks.map((t) => ({ id: t.id, assert: t.assert })),
+  });
+  const byId = new Map(outcome.tasks.map((t) => [t.id, t]));
+  const tasks = exercise.tasks.map((t) => {
+    const o = byId.get(t.id);
+    const passed = !!o?.passed;
+    const hint = !passed && t.hint ? ` ${t.hint[input.lang]}` : '';
+    return { id: t.id, title: t.title[input.lang], passed, message: `${o?.message ?? 'Not checked.'}${hint}` };
+  });
+  const passed = tasks.every((t) => t.passed);
+  await db().$transaction([
+    db().checkRun.create({
+      data: {
+        userId: input.user.id,
+        sandboxId: sandbox.id,
+        exerciseId: input.exerciseId,
+        passed,
+        tasks: JSON.stringify(tasks),
+      },
+    }),
+    db().sandbox.update({ where: { id: sandbox.id }, data: { lastActiveAt: new Date() } }),
+  ]);
+  return { exerciseId: input.exerciseId, passed, tasks };
+}

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { prepareHost } from '../prepare-host.ts';
+import { CliError, step } from '../progress.ts';
+import { sh } from '../shell.ts';
+
+// `./berth test [tier…]`: installs and starts what the suites need, then runs lint, unit, integration
+// and end-to-end tests with node's test runner, and closes with one "N passed, N failed" line.
+const TIERS = ['lint', 'unit', 'integration', 'e2e'] as const;
+type Tier = (typeof TIERS)[number];
+
+const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'test/unit'];
+
+async function findTests(roots: string[]): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    for (const e of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'node_modules') await walk(p);
+      else if (e.isFile() && e.name.endsWith('.test.ts')) out.push(p);
+    }
+  }
+  for (const r of roots) await walk(r);
+  return out.sort();
+}
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts & { code: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      'node',
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', ...files],
+      { env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let tail = '';
+    child.stdout.on('data', (d: Buffer) => {
+      process.stdout.write(d);
+      tail = (tail + d.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const num = (k: string) => Number(tail.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
+      resolve({ passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped'), code: code ?? 1 });
+    });
+  });
+}
+
+export async function runTest(args: string[]): Promise<number> {
+  const unknown = args.filter((a) => !TIERS.includes(a as Tier));
+  if (unknown.length) throw new CliError(`unknown test tier(s): ${unknown.join(', ')} (use ${TIERS.join(', ')})`);
+  const tiers: Tier[] = args.length ? (args as Tier[]) : [...TIERS];
+  const needsHost = tiers.some((t) => t === 'integration' || t === 'e2e');
+  if (needsHost) await prepareHost({ forTests: true });
+  else await step('Generating the Prisma client', () => sh('npm', ['run', '--silent', 'db:generate']));
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  let ok = true;
+  const started = Date.now();
+  for (const tier of tiers) {
+    if (tier === 'lint') {
+      for (const [label, cmd, cmdArgs] of [
+        ['Type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+        ['Lint and format check (biome)', 'npx', ['biome', 'check', '.']],
+        ['Lessons lint', 'node', ['--import', 'tsx', 'server/cli/main.ts', 'lessons', 'lint']],
+      ] as const) {
+        try {
+          await step(label, () => sh(cmd, [...cmdArgs], { env }));
+          total.passed++;
+        } catch (e) {
+          process.stdout.write(`${(e as Error).message}\n`);
+          total.failed++;
+          ok = false;
+        }
+      }
+      continue;
+    }
+    const roots = tier === 'unit' ? UNIT_ROOTS : [`test/${tier}`];
+    const files = await findTests(roots);
+    if (!files.length) throw new CliError(`no ${tier} tests found under ${roots.join(', ')}`);
+    process.stdout.write(`\n━━ ${tier} tests (${files.length} files) ━━\n`);
+    const r = await runNodeTests(files, env);
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+    if (r.code !== 0) ok = false;
+  }
+  process.stdout.write(`\nTest run took ${((Date.now() - started) / 1000).toFixed(0)}s\n`);
+  process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+  return ok && total.failed === 0 ? 0 : 1;
+}

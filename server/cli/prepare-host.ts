@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { buildImages, imagesPresent } from './build-images.ts';
+import { ensureLocalSecrets } from './local-secrets.ts';
+import { startLocalRedis } from './local-redis.ts';
+import { ensurePrerequisites, RUNTIME_PACKAGES, TEST_PACKAGES } from './prerequisites.ts';
+import { step } from './progress.ts';
+import { ENGINE, ensureSandboxEngine } from './sandbox-engine.ts';
+import { sh } from './shell.ts';
+
+export const LOCAL_REDIS_PORT = 6390;
+
+// Everything `up` and `test` share: host packages, the sandbox engine, images, generated client.
+export async function prepareHost(opts: { forTests: boolean }): Promise<void> {
+  await ensurePrerequisites(opts.forTests ? [...RUNTIME_PACKAGES, ...TEST_PACKAGES] : RUNTIME_PACKAGES);
+  await ensureSandboxEngine();
+  if (!(await imagesPresent())) await buildImages();
+  await generatePrismaClient();
+}
+
+export async function generatePrismaClient(): Promise<void> {
+  await step('Generating the Prisma client', () => sh('npm', ['run', '--silent', 'db:generate']));
+}
+
+// The environment handed to the agent and web processes of `./berth up`.
+export async function runtimeEnv(): Promise<NodeJS.ProcessEnv> {
+  const base = loadConfig();
+  const home = base.BERTH_HOME;
+  const secrets = await ensureLocalSecrets(home);
+  const redisUrl = process.env.REDIS_URL ?? (await startLocalRedis(home, LOCAL_REDIS_PORT));
+  return {
+    ...process.env,
+    ...secrets,
+    BERTH_HOME: home,
+    REDIS_URL: redisUrl,
+    DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(home, 'berth.db')}`,
+    BERTH_ENGINE_SOCKET: ENGINE.socket,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import Docker from 'dockerode';
+import { CliError, step } from './progress.ts';
+
+// The dedicated Docker engine that runs sandboxes and nothing else. userns-remap makes root in a
+// sandbox an unprivileged uid on the host; iptables:false because the agent writes its own rules and
+// must never fight (or open up) another engine on this host. See MACHINE.md "Hardening".
+export const ENGINE = {
+  socket: '/run/berth/engine.sock',
+  dataRoot: '/var/lib/berth/engine',
+  execRoot: '/run/berth/engine-exec',
+  pidfile: '/run/berth/engine.pid',
+  configFile: '/etc/berth/engine.json',
+  log: '/var/log/berth-engine.log',
+} as const;
+
+export const engineDaemonConfig = {
+  'userns-remap': 'default',
+  'data-root': ENGINE.dataRoot,
+  'exec-root': ENGINE.execRoot,
+  hosts: [`unix://${ENGINE.socket}`],
+  pidfile: ENGINE.pidfile,
+  iptables: false,
+  ip6tables: false,
+  'ip-forward': false,
+  'ip-masq': false,
+  bridge: 'none',
+  'exec-opts': ['native.cgroupdriver=cgroupfs'],
+  'cgroup-parent': '/berth',
+  'storage-driver': 'overlay2',
+  'log-driver': 'local',
+  'log-opts': { 'max-size': '5m', 'max-file': '2' },
+  // Small /28 subnets from a private pool: thousands of sandboxes, never the 172.x ranges learners use inside.
+  'default-address-pools': [{ base: '10.210.0.0/16', size: 28 }],
+  'default-ulimits': { nofile: { Name: 'nofile', Soft: 65536, Hard: 65536 } },
+};
+
+export function engineClient(): Docker {
+  return new Docker({ socketPath: ENGINE.socket });
+}
+
+async function answers(): Promise<boolean> {
+  try {
+    await engineClient().ping();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureSandboxEngine(): Promise<void> {
+  if (await answers()) return;
+  await step('Starting the sandbox Docker engine (userns-remap)', async () => {
+    await fsp.mkdir(path.dirname(ENGINE.configFile), { recursive: true });
+    await fsp.mkdir(path.dirname(ENGINE.socket), { recursive: true });
+    await fsp.writeFile(ENGINE.configFile, `${JSON.stringify(engineDaemonConfig, null, 2)}\n`);
+    // A stale pidfile from a killed engine would stop dockerd from starting.
+    await fsp.rm(ENGINE.pidfile, { force: true });
+    const log = fs.openSync(ENGINE.log, 'a');
+    const child = spawn('dockerd', ['--config-file', ENGINE.configFile], {
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    child.unref();
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (await answers()) return;
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const tail = (await fsp.readFile(ENGINE.log, 'utf8').catch(() => '')).trim().split('\n').slice(-8).join('\n');
+    throw new CliError(`the sandbox engine did not start; last lines of ${ENGINE.log}:\n${tail}`);
+  });
+}
+
+export async function stopSandboxEngine(): Promise<void> {
+  const pid = Number(await fsp.readFile(ENGINE.pidfile, 'utf8').catch(() => ''));
+  if (!pid) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

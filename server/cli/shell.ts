@@ -1,0 +1,43 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { CliError } from './progress.ts';
+
+const execFileP = promisify(execFile);
+
+// Runs a program to completion; on failure the error names the command and shows its last output lines.
+export async function sh(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.length > 1_000_000) out = out.slice(-500_000);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      if (out.length > 1_000_000) out = out.slice(-500_000);
+    });
+    child.on('error', (e) => reject(new CliError(`${cmd}: ${e.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(out);
+      else {
+        const tail = out.trim().split('\n').slice(-15).join('\n');
+        reject(new CliError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
+      }
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+export async function commandExists(name: string): Promise<boolean> {
+  try {
+    await execFileP('sh', ['-c', `command -v ${name}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { SessionUser } from '../auth/create-guest-session.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { userFromToken } from '../auth/user-from-token.ts';
+import { BerthError } from '../errors/berth-error.ts';
+import { errorResponse, validationError } from './error-response.ts';
+
+// The one wrapper for JSON route handlers: parses and validates the body, resolves the user,
+// and turns every thrown error into {"error":{code,message}}. Handlers stay one call long.
+
+type Params = Record<string, string>;
+
+interface Ctx<B> {
+  req: Request;
+  params: Params;
+  body: B;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new BerthError('payload_too_large', 'request body is too large');
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    throw new BerthError('bad_request', 'request body is not valid JSON');
+  }
+  const r = schema.safeParse(json);
+  if (!r.success) throw validationError(r.error.issues);
+  return r.data;
+}
+
+export async function requireUser(req: Request): Promise<SessionUser> {
+  const user = await userFromToken(readCookie(req.headers.get('cookie'), SESSION_COOKIE));
+  if (!user) throw new BerthError('unauthorized', 'Sign in first (POST /api/auth/guest).');
+  return user;
+}
+
+type RouteContext = { params: Promise<Params> };
+
+export function publicRoute<S extends z.ZodType | undefined>(
+  schema: S,
+  handler: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<Response>,
+) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const params = (await context?.params) ?? {};
+      const body = (schema ? await readBody(req, schema) : undefined) as S extends z.ZodType ? z.infer<S> : undefined;
+      return await handler({ req, params, body });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function userRoute<S extends z.ZodType | undefined>(
+  schema: S,
+  handler: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined> & { user: SessionUser }) => Promise<Response>,
+) {
+  return publicRoute(schema, async (ctx) => handler({ ...ctx, user: await requireUser(ctx.req) }));
+}

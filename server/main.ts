@@ -1,0 +1,52 @@
+import http from 'node:http';
+import next from 'next';
+import { config, redactConfig } from './config.ts';
+import { ensureSchedulers } from './queues/sandbox-queue.ts';
+import { startSandboxWorker } from './queues/sandbox-worker.ts';
+import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
+
+// The control plane: one HTTP server hosting Next (pages + route handlers) and the terminal gateway,
+// plus the BullMQ worker for sandbox jobs.
+async function main(): Promise<void> {
+  const c = config();
+  const dev = process.env.NODE_ENV !== 'production';
+  const app = next({ dev, hostname: 'localhost', port: c.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const worker = startSandboxWorker();
+  await ensureSchedulers();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error('[web]', e);
+      res.statusCode = 500;
+      res.end('internal error');
+    });
+  });
+  // Only our own websocket path; Next attaches its own listener for HMR in dev (MACHINE.md).
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith(`${TERMINAL_PATH}?`) || req.url === TERMINAL_PATH) {
+      handleTerminalUpgrade(req, socket, head).catch(() => socket.destroy());
+    } else if (!dev) {
+      socket.destroy();
+    }
+  });
+  server.listen(c.PORT, c.HOST, () => {
+    console.log(`[web] Berth listening on http://${c.HOST}:${c.PORT} (${dev ? 'dev' : 'production'})`);
+    console.log(`[web] config ${JSON.stringify(redactConfig(c))}`);
+  });
+
+  const stop = async () => {
+    server.close();
+    await worker.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error('[web] fatal:', e);
+  process.exit(1);
+});

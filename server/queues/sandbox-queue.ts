@@ -1,0 +1,63 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { config } from '../config.ts';
+import { processSingleton } from '../runtime/process-singleton.ts';
+
+// Sandbox work that must survive restarts lives in Redis: provisioning, expiry, idle reaping, reconciliation.
+export const SANDBOX_QUEUE = 'berth-sandboxes';
+
+export const jobSchemas = {
+  provision: z.object({ sandboxId: z.string() }),
+  expire: z.object({ sandboxId: z.string() }),
+  'reap-idle': z.object({}),
+  reconcile: z.object({}),
+} as const;
+export type JobName = keyof typeof jobSchemas;
+
+export function redisConnection(): Redis {
+  const url = config().REDIS_URL;
+  if (!url) throw new Error('REDIS_URL is not configured');
+  // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+}
+
+export function sandboxQueue(): Queue {
+  return processSingleton('sandbox-queue', () => new Queue(SANDBOX_QUEUE, { connection: redisConnection() }));
+}
+
+export async function enqueueProvision(sandboxId: string): Promise<void> {
+  await sandboxQueue().add(
+    'provision',
+    { sandboxId },
+    { jobId: `provision-${sandboxId}`, attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+  );
+}
+
+export async function scheduleExpiry(sandboxId: string, at: Date): Promise<void> {
+  await sandboxQueue().add(
+    'expire',
+    { sandboxId },
+    {
+      jobId: `expire-${sandboxId}`,
+      delay: Math.max(0, at.getTime() - Date.now()),
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
+  );
+}
+
+export async function cancelExpiry(sandboxId: string): Promise<void> {
+  await sandboxQueue()
+    .remove(`expire-${sandboxId}`)
+    .catch(() => 0);
+}
+
+// Repeating housekeeping; upsertJobScheduler is idempotent across restarts (MACHINE.md: add+repeat ran once).
+export async function ensureSchedulers(): Promise<void> {
+  const q = sandboxQueue();
+  await q.upsertJobScheduler('reap-idle', { every: 60_000 }, { name: 'reap-idle', data: {} });
+  await q.upsertJobScheduler('reconcile', { every: 30_000 }, { name: 'reconcile', data: {} });
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { agentApi } from '../agents/agent-client.ts';
+import { listAgents } from '../agents/agent-registry.ts';
+import type { SessionUser } from '../auth/create-guest-session.ts';
+import { config } from '../config.ts';
+import { db } from '../db/client.ts';
+import { BerthError } from '../errors/berth-error.ts';
+import { getLesson } from '../lessons/get-lesson.ts';
+import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
+import { LIVE_STATES } from './sandbox-state.ts';
+import { stopSandbox } from './stop-sandbox.ts';
+import { type SandboxView, toSandboxView } from './sandbox-view.ts';
+
+export function newSandboxId(): string {
+  // lowercase base32-ish: safe in container names, labels, URLs and interface-name hashes
+  return `sbx_${randomBytes(12).toString('hex')}`;
+}
+
+// One live sandbox per user: returns the existing one when it fits the lesson, else starts a new one.
+export async function startSandbox(user: SessionUser, lessonId: string): Promise<{ sandbox: SandboxView; created: boolean }> {
+  const lesson = await getLesson(lessonId, 'en');
+  if (!lesson) throw new BerthError('not_found', `No lesson "${lessonId}".`);
+  const wanted = lesson.nodes;
+
+  const live = await db().sandbox.findFirst({
+    where: { userId: user.id, state: { in: LIVE_STATES } },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (live) {
+    const nodes: string[] = JSON.parse(live.nodes);
+    if (wanted.every((n) => nodes.includes(n))) return { sandbox: toSandboxView(live), created: false };
+    await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
+  }
+
+  const agent = await placeSandbox();
+  const c = config();
+  const id = newSandboxId();
+  const expiresAt = new Date(Date.now() + c.BERTH_SANDBOX_TTL_MINUTES * 60_000);
+  const row = await db().sandbox.create({
+    data: { id, userId: user.id, lessonId, agentId: agent.id, state: 'starting', nodes: JSON.stringify(wanted), expiresAt },
+  });
+  await scheduleExpiry(id, expiresAt);
+  await enqueueProvision(id);
+  return { sandbox: toSandboxView(row), created: true };
+}
+
+// Placement by reported capacity; admission control answers 503 instead of queueing forever.
+async function placeSandbox() {
+  for (const agent of listAgents()) {
+    const info = await agentApi.info(agent).catch(() => undefined);
+    if (!info) continue;
+    const pending = await db().sandbox.count({ where: { agentId: agent.id, state: 'starting' } });
+    if (info.sandboxes + pending < info.capacity) return agent;
+  }
+  throw new BerthError('out_of_capacity', 'All sandbox hosts are full right now. Please try again in a minute.');
+}

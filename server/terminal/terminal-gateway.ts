@@ -1,0 +1,126 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import WebSocket, { WebSocketServer } from 'ws';
+import { parseClientFrame, parseServerFrame, type ServerFrame } from '../../sandbox-agent/src/terminal/frames.ts';
+import { agentApi } from '../agents/agent-client.ts';
+import { agentById } from '../agents/agent-registry.ts';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { userFromToken } from '../auth/user-from-token.ts';
+import { db } from '../db/client.ts';
+import { isBerthError } from '../errors/berth-error.ts';
+import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
+
+// /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),
+// then relays validated frames between the browser and the sandbox's agent.
+
+export const TERMINAL_PATH = '/ws/terminal';
+const HIGH_WATER = 1024 * 1024;
+const LOW_WATER = 256 * 1024;
+const ACTIVITY_EVERY_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
+
+const wss = new WebSocketServer({ noServer: true, maxPayload: 512 * 1024, perMessageDeflate: false });
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export async function handleTerminalUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://berth');
+  const sandboxId = url.searchParams.get('sandbox') ?? '';
+  const node = url.searchParams.get('node') ?? 'node1';
+  const user = await userFromToken(readCookie(req.headers.cookie, SESSION_COOKIE)).catch(() => null);
+  if (!user) return reject(socket, 401, 'Unauthorized');
+  let sandbox: Awaited<ReturnType<typeof getSandboxOrThrow>>;
+  try {
+    sandbox = await getSandboxOrThrow(user, sandboxId);
+  } catch {
+    return reject(socket, 404, 'Not Found');
+  }
+  if (!(JSON.parse(sandbox.nodes) as string[]).includes(node)) return reject(socket, 404, 'Not Found');
+  wss.handleUpgrade(req, socket, head, (browser) => {
+    if (sandbox.state !== 'ready') {
+      const code = sandbox.state === 'starting' ? 'not_ready' : 'not_found';
+      browser.send(JSON.stringify({ type: 'error', code, message: `The sandbox is ${sandbox.state}.` }));
+      browser.close(4000 + (code === 'not_found' ? 404 : 409), code);
+      return;
+    }
+    relay(browser, sandbox.id, sandbox.agentId, node);
+  });
+}
+
+function relay(browser: WebSocket, sandboxId: string, agentId: string, node: string): void {
+  const send = (f: ServerFrame) => browser.readyState === browser.OPEN && browser.send(JSON.stringify(f));
+  let agent: WebSocket;
+  try {
+    agent = agentApi.openTerminal(agentById(agentId), sandboxId, node);
+  } catch (e) {
+    send({ type: 'error', code: 'agent_unavailable', message: isBerthError(e) ? e.message : 'sandbox host unavailable' });
+    browser.close(1011, 'agent unavailable');
+    return;
+  }
+  const early: string[] = []; // frames from the browser before the agent socket is open (the hello)
+  let lastActivity = 0;
+  let alive = true;
+
+  const heartbeat = setInterval(() => {
+    if (!alive) return browser.terminate();
+    alive = false;
+    browser.ping();
+  }, HEARTBEAT_MS);
+  browser.on('pong', () => {
+    alive = true;
+  });
+
+  agent.on('open', () => {
+    for (const f of early.splice(0)) agent.send(f);
+  });
+  agent.on('message', (raw) => {
+    const parsed = parseServerFrame(raw as Buffer);
+    if (!parsed.ok) return;
+    send(parsed.frame);
+    // Backpressure: a slow browser pauses the agent socket, which in turn pauses the shell.
+    if (browser.bufferedAmount > HIGH_WATER && !agent.isPaused) {
+      agent.pause();
+      const timer = setInterval(() => {
+        if (browser.readyState !== browser.OPEN || browser.bufferedAmount < LOW_WATER) {
+          clearInterval(timer);
+          agent.resume();
+        }
+      }, 20);
+    }
+  });
+  agent.on('close', () => {
+    if (browser.readyState === browser.OPEN) browser.close(1012, 'sandbox host connection closed');
+  });
+  agent.on('error', () => {
+    send({ type: 'error', code: 'agent_unavailable', message: 'The sandbox host is not answering; reconnecting…' });
+    browser.close(1011, 'agent unavailable');
+  });
+
+  browser.on('message', (raw, isBinary) => {
+    alive = true;
+    const parsed = isBinary ? ({ ok: false, message: 'binary frames are not supported' } as const) : parseClientFrame(raw as Buffer);
+    if (!parsed.ok) {
+      send({ type: 'error', code: 'bad_frame', message: parsed.message });
+      return;
+    }
+    if (parsed.frame.type === 'ping') {
+      send({ type: 'pong' });
+      return;
+    }
+    if (parsed.frame.type === 'input' && Date.now() - lastActivity > ACTIVITY_EVERY_MS) {
+      lastActivity = Date.now();
+      void db()
+        .sandbox.update({ where: { id: sandboxId }, data: { lastActiveAt: new Date() } })
+        .catch(() => {});
+    }
+    const text = JSON.stringify(parsed.frame);
+    if (agent.readyState === WebSocket.OPEN) agent.send(text);
+    else if (agent.readyState === WebSocket.CONNECTING) early.push(text);
+  });
+  browser.on('close', () => {
+    clearInterval(heartbeat);
+    agent.close();
+  });
+}

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
+import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
+import { describeSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
+import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
+import type { ServerFrame } from '../../sandbox-agent/src/terminal/frames.ts';
+import type { TerminalClient } from '../../sandbox-agent/src/terminal/terminal-session.ts';
+import { getExercise } from '../../server/lessons/get-exercise.ts';
+import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
+
+const EXERCISE = 'networking/container-links/ping-by-name';
+const SOLUTION = [
+  'docker network create -d bridge my-net',
+  'docker run -dit --name busybox1 --network my-net busybox sh',
+  'docker run -dit --name busybox2 --network my-net busybox sh',
+].join(' && ');
+
+let h: AgentHarness;
+let sandboxId: string;
+let node1: string;
+
+async function sh(script: string, timeoutMs = 60_000) {
+  return h.engine.exec(node1, ['bash', '-lc', script], { timeoutMs });
+}
+
+async function check() {
+  const ex = await getExercise(EXERCISE);
+  assert.ok(ex, 'the lesson defines the exercise');
+  const tasks = ex.tasks.map((t) => ({ id: t.id, assert: t.assert }));
+  const results = await runChecks({ engine: h.engine, containerId: node1, tasks, timeoutMs: 15_000 });
+  return { passed: results.every((r) => r.passed), results };
+}
+
+function collectingClient() {
+  const frames: ServerFrame[] = [];
+  const client: TerminalClient = { send: (f) => frames.push(f), bufferedAmount: () => 0, close: () => {} };
+  const text = () => frames.map((f) => (f.type === 'data' ? f.data : '')).join('');
+  return { frames, client, text };
+}
+
+async function waitFor(pred: () => boolean, ms: number, what: string) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (pred()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+describe('a real sandbox on the sandbox engine', () => {
+  before(async () => {
+    h = await startAgentHarness();
+    sandboxId = testSandboxId();
+    const view = await h.manager.create({
+      id: sandboxId,
+      owner: 'user-a',
+      nodes: ['node1'],
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    assert.equal(view.state, 'ready');
+    node1 = h.manager.nodeContainer(sandboxId, 'node1');
+  });
+  after(async () => h.cleanup());
+
+  test('the node runs its own Docker engine with busybox available offline', async () => {
+    const r = await sh('docker run --rm busybox echo hello-from-busybox');
+    assert.equal(r.exitCode, 0, r.output);
+    assert.match(r.output, /hello-from-busybox/);
+    const who = await sh('hostname; id -u; pwd');
+    assert.match(who.output, /^node1\n0\n\/root/);
+  });
+
+  test('limits from config are applied to the node', async () => {
+    const info = await h.engine.inspectContainer(node1);
+    assert.equal(info?.HostConfig.Memory, h.settings.limits.memoryMb * 1024 * 1024);
+    assert.equal(info?.HostConfig.PidsLimit, h.settings.limits.pids);
+    assert.equal(info?.HostConfig.NanoCpus, h.settings.limits.cpus * 1e9);
+    const df = await sh("df -m /var/lib/docker | awk 'NR==2{print $2}'");
+    const sizeMb = Number(df.output.trim());
+    assert.ok(sizeMb > 0 && sizeMb <= h.settings.diskMb, `inner disk is capped (${sizeMb} MB)`);
+  });
+
+  test('checks fail on a fresh sandbox, then pass after the exercise is done', async () => {
+    const fresh = await check();
+    assert.equal(fresh.passed, false);
+    assert.ok(fresh.results.every((r) => !r.passed && r.message.length > 0));
+    const r = await sh(SOLUTION);
+    assert.equal(r.exitCode, 0, r.output);
+    const ping = await sh('docker exec busybox1 ping -c 2 busybox2');
+    assert.match(ping.output, /2 packets transmitted, 2 packets received/);
+    const done = await check();
+    assert.deepEqual(
+      done.results.filter((t) => !t.passed),
+      [],
+    );
+  });
+
+  test('checks fail when a container is stopped', async () => {
+    await sh('docker stop -t 0 busybox2');
+    const r = await check();
+    assert.equal(r.passed, false);
+    assert.match(r.results.find((t) => !t.passed)?.message ?? '', /busybox2/);
+    await sh('docker start busybox2');
+    assert.equal((await check()).passed, true);
+  });
+
+  test('checks fail when the containers sit on the default bridge', async () => {
+    await sh('docker rm -f busybox1 busybox2 && docker run -dit --name busybox1 busybox sh && docker run -dit --name busybox2 busybox sh');
+    const r = await check();
+    assert.equal(r.passed, false);
+    const failed = r.results.filter((t) => !t.passed).map((t) => t.message).join('\n');
+    assert.match(failed, /not to "my-net"/);
+  });
+
+  test('checks fail when the containers have other names', async () => {
+    await sh(
+      'docker rm -f busybox1 busybox2 && docker run -dit --name bb1 --network my-net busybox sh && docker run -dit --name bb2 --network my-net busybox sh',
+    );
+    const r = await check();
+    assert.equal(r.passed, false);
+    assert.match(r.results.map((t) => t.message).join('\n'), /No container named "busybox1"/);
+  });
+
+  test('a terminal is a login shell in /root; output survives a detach and is replayed', async () => {
+    const term = h.manager.terminal(sandboxId, 'node1');
+    const a = collectingClient();
+    await term.attach(a.client, 0);
+    term.input('echo marker-$((6*7)); pwd\r');
+    await waitFor(() => a.text().includes('marker-42'), 10_000, 'shell output');
+    await waitFor(() => a.text().includes('/root'), 5_000, 'pwd');
+    const seqs = a.frames.filter((f) => f.type === 'data').map((f) => (f as { seq: number }).seq);
+    assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'seq numbers increase');
+    const lastSeq = seqs.at(-1)!;
+    term.detach(a.client);
+    term.input('echo while-away\r'); // typed by nobody watching
+    await new Promise((r) => setTimeout(r, 500));
+    const b = collectingClient();
+    await term.attach(b.client, lastSeq);
+    await waitFor(() => b.text().includes('while-away'), 5_000, 'replay after lastSeq');
+    assert.ok(!b.text().includes('marker-42\r\n'), 'nothing before lastSeq is replayed');
+    const c = collectingClient();
+    await term.attach(c.client, 0);
+    assert.ok(c.text().includes('marker-42'), 'hello with lastSeq 0 replays the buffer');
+    term.detach(b.client);
+    term.detach(c.client);
+  });
+
+  test('a restarted agent re-adopts the sandbox by label and its terminal works', async () => {
+    const fresh = h.newManager();
+    const { adopted } = await fresh.adopt();
+    assert.ok(adopted.includes(sandboxId));
+    const view = fresh.view(fresh.get(sandboxId));
+    assert.equal(view.state, 'ready');
+    assert.equal(view.owner, 'user-a');
+    const t = fresh.terminal(sandboxId, 'node1');
+    const c = collectingClient();
+    await t.attach(c.client, 0);
+    t.input('echo adopted-ok\r');
+    await waitFor(() => c.text().includes('adopted-ok'), 10_000, 'adopted shell');
+    t.close();
+  });
+
+  test('the sandbox reaches neither host services nor another sandbox', async () => {
+    const server = http.createServer((_req, res) => res.end('host-secret'));
+    await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
+    const port = (server.address() as AddressInfo).port;
+    const other = testSandboxId();
+    try {
+      await h.manager.create({ id: other, owner: 'user-b', nodes: ['node1'], expiresAt: new Date(Date.now() + 3600_000) });
+      const otherIp = (await h.engine.inspectContainer(h.manager.nodeContainer(other, 'node1')))?.NetworkSettings.Networks;
+      const ip = Object.values(otherIp ?? {})[0]?.IPAddress;
+      assert.ok(ip);
+      const gw = (await sh("ip route | awk '/default/{print $3}'")).output.trim() || '172.17.0.1';
+      const toHost = await sh(`curl -s --max-time 3 http://${gw}:${port}/ || echo BLOCKED`);
+      assert.doesNotMatch(toHost.output, /host-secret/);
+      const toOther = await sh(`ping -c 1 -W 2 ${ip} >/dev/null 2>&1 && echo REACHED || echo BLOCKED`);
+      assert.match(toOther.output, /BLOCKED/);
+      const rules = await describeSandboxFirewall();
+      assert.match(rules, /-A FORWARD -i bth-\+ -j BERTH-SANDBOX/);
+      assert.match(rules, /-A BERTH-SANDBOX -j DROP/);
+    } finally {
+      server.close();
+      await h.manager.remove(other);
+    }
+  });
+
+  test('expiry removes the containers, network and disk', async () => {
+    const id = testSandboxId();
+    await h.manager.create({ id, owner: 'user-c', nodes: ['node1'], expiresAt: new Date(Date.now() + 500) });
+    await new Promise((r) => setTimeout(r, 700));
+    const reaped = await h.manager.reapExpired(0);
+    assert.ok(reaped.includes(id));
+    assert.equal((await h.engine.listContainers({ [LABEL.sandbox]: id })).length, 0);
+    assert.equal((await h.engine.listNetworks({ [LABEL.sandbox]: id })).length, 0);
+    await assert.rejects(fs.stat(diskPaths(h.settings.sandboxesDir, id).image));
+  });
+});

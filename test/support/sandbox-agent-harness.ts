@@ -1,0 +1,54 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
+import { type AgentSettings, agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
+import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
+import { loadConfig } from '../../server/config.ts';
+import { ENGINE, ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
+
+// A real agent core (SandboxManager) on the real sandbox engine, with its own agent id and temp home,
+// so tests never touch sandboxes of a running Berth.
+export interface AgentHarness {
+  engine: Engine;
+  manager: SandboxManager;
+  settings: AgentSettings;
+  home: string;
+  newManager(): SandboxManager;
+  cleanup(): Promise<void>;
+}
+
+export async function startAgentHarness(overrides: Partial<AgentSettings> = {}): Promise<AgentHarness> {
+  await ensureSandboxEngine();
+  await ensureSandboxFirewall();
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-agent-test-'));
+  const settings: AgentSettings = {
+    ...agentSettings(loadConfig({ ...process.env, BERTH_HOME: home })),
+    agentId: `test-${process.pid}-${Math.random().toString(36).slice(2, 7)}`,
+    ...overrides,
+  };
+  const engine = new Engine(ENGINE.socket);
+  const managers: SandboxManager[] = [];
+  const newManager = () => {
+    const m = new SandboxManager(engine, settings);
+    managers.push(m);
+    return m;
+  };
+  const manager = newManager();
+  return {
+    engine,
+    manager,
+    settings,
+    home,
+    newManager,
+    async cleanup() {
+      for (const m of managers) for (const s of m.list()) await m.remove(s.id).catch(() => {});
+      await fs.rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testSandboxId(): string {
+  return `t${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+}
