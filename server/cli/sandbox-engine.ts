@@ -35,7 +35,6 @@ export const engineDaemonConfig = {
   'log-opts': { 'max-size': '5m', 'max-file': '2' },
   // Small /28 subnets from a private pool: thousands of sandboxes, never the 172.x ranges learners use inside.
   'default-address-pools': [{ base: '10.210.0.0/16', size: 28 }],
-  'default-ulimits': { nofile: { Name: 'nofile', Soft: 65536, Hard: 65536 } },
 };
 
 export function engineClient(): Docker {
@@ -52,11 +51,17 @@ async function answers(): Promise<boolean> {
 }
 
 export async function ensureSandboxEngine(): Promise<void> {
-  if (await answers()) return;
+  const wanted = `${JSON.stringify(engineDaemonConfig, null, 2)}\n`;
+  const current = await fsp.readFile(ENGINE.configFile, 'utf8').catch(() => '');
+  if (await answers()) {
+    if (current === wanted) return;
+    // A new Berth version changed the engine's settings: restart it so they apply.
+    await step('Restarting the sandbox engine with new settings', () => stopSandboxEngine());
+  }
   await step('Starting the sandbox Docker engine (userns-remap)', async () => {
     await fsp.mkdir(path.dirname(ENGINE.configFile), { recursive: true });
     await fsp.mkdir(path.dirname(ENGINE.socket), { recursive: true });
-    await fsp.writeFile(ENGINE.configFile, `${JSON.stringify(engineDaemonConfig, null, 2)}\n`);
+    await fsp.writeFile(ENGINE.configFile, wanted);
     // A stale pidfile from a killed engine would stop dockerd from starting.
     await fsp.rm(ENGINE.pidfile, { force: true });
     const log = fs.openSync(ENGINE.log, 'a');

@@ -40,24 +40,36 @@ export async function requireUser(req: Request): Promise<SessionUser> {
 
 type RouteContext = { params: Promise<Params> };
 
-export function publicRoute<S extends z.ZodType | undefined>(
+type BodyOf<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+function route<S extends z.ZodType | undefined, U>(
   schema: S,
-  handler: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined>) => Promise<Response>,
+  authenticate: (req: Request) => Promise<U>,
+  handler: (ctx: Ctx<BodyOf<S>> & { user: U }) => Promise<Response>,
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
+      // Who first, then what: an anonymous caller learns nothing about body validation.
+      const user = await authenticate(req);
       const params = (await context?.params) ?? {};
-      const body = (schema ? await readBody(req, schema) : undefined) as S extends z.ZodType ? z.infer<S> : undefined;
-      return await handler({ req, params, body });
+      const body = (schema ? await readBody(req, schema) : undefined) as BodyOf<S>;
+      return await handler({ req, params, body, user });
     } catch (e) {
       return errorResponse(e);
     }
   };
 }
 
+export function publicRoute<S extends z.ZodType | undefined>(
+  schema: S,
+  handler: (ctx: Ctx<BodyOf<S>>) => Promise<Response>,
+) {
+  return route(schema, async () => undefined, handler);
+}
+
 export function userRoute<S extends z.ZodType | undefined>(
   schema: S,
-  handler: (ctx: Ctx<S extends z.ZodType ? z.infer<S> : undefined> & { user: SessionUser }) => Promise<Response>,
+  handler: (ctx: Ctx<BodyOf<S>> & { user: SessionUser }) => Promise<Response>,
 ) {
-  return publicRoute(schema, async (ctx) => handler({ ...ctx, user: await requireUser(ctx.req) }));
+  return route(schema, requireUser, handler);
 }

@@ -35,6 +35,7 @@ export class TerminalSession {
   private nextSeq = Date.now();
   private size = { cols: 80, rows: 24 };
   private exited = false;
+  private queuedInput = '';
   lastActivity = Date.now();
 
   constructor(
@@ -71,8 +72,16 @@ export class TerminalSession {
       this.exec!.stream.write(data);
       return;
     }
-    // The learner typed `exit`: the next key starts a fresh login shell (seq keeps growing).
-    void this.ensureShell().catch(() => {});
+    // Typed while the shell is still starting, or after `exit` (the next key starts a fresh login shell):
+    // keep the keys and deliver them once it runs.
+    if (this.queuedInput.length < 64 * 1024) this.queuedInput += data;
+    void this.ensureShell()
+      .then(() => {
+        const queued = this.queuedInput;
+        this.queuedInput = '';
+        if (queued && this.running) this.exec!.stream.write(queued);
+      })
+      .catch(() => {});
   }
 
   async resize(cols: number, rows: number): Promise<void> {

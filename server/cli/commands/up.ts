@@ -6,27 +6,25 @@ import { CliError, step } from '../progress.ts';
 import { sh } from '../shell.ts';
 import { ensureWebBuild } from '../web-build.ts';
 
+// `./berth up`: idempotent; a second run only starts what is not running.
 export async function runUp(): Promise<number> {
   await prepareHost({ forTests: false });
   const env = await runtimeEnv();
   const c = loadConfig(env);
   const home = c.BERTH_HOME;
   const publicUrl = `http://localhost:${c.PORT}`;
+  const healthUrl = `http://127.0.0.1:${c.PORT}/api/health`;
 
-  if (await runningPid(home, 'web')) {
-    if (await waitForHttp(`http://127.0.0.1:${c.PORT}/api/health`, { timeoutMs: 3000 })) {
-      process.stdout.write(`Berth is already running: ${publicUrl}\n`);
-      return 0;
-    }
+  const webRunning = !!(await runningPid(home, 'web')) && (await waitForHttp(healthUrl, { timeoutMs: 3000 }));
+  if (!webRunning) {
     await stopBackground(home, 'web');
+    if (await portInUse(c.PORT)) {
+      throw new CliError(`port ${c.PORT} is busy (another program listens on it). Stop it, or set PORT=… and run again.`);
+    }
+    // Only while the web server is down: migrations take the database's write lock.
+    await step('Migrating the database', () => sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env }));
+    await ensureWebBuild(env);
   }
-  if (await portInUse(c.PORT)) {
-    throw new CliError(`port ${c.PORT} is busy (another program listens on it). Stop it, or set PORT=… and run again.`);
-  }
-
-  await step('Migrating the database', () => sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env }));
-  await ensureWebBuild(env);
-
   if (!(await runningPid(home, 'agent'))) {
     await step('Starting the sandbox agent', async () => {
       await startBackground(home, 'agent', 'node', ['--import', 'tsx', 'sandbox-agent/src/main.ts'], env);
@@ -37,9 +35,13 @@ export async function runUp(): Promise<number> {
       if (!ok) throw new CliError(`the agent did not start:\n${await tailLog(home, 'agent')}`);
     });
   }
+  if (webRunning) {
+    process.stdout.write(`Berth is already running: ${publicUrl}\n`);
+    return 0;
+  }
   await step('Starting the web server', async () => {
     await startBackground(home, 'web', 'node', ['--import', 'tsx', 'server/main.ts'], { ...env, NODE_ENV: 'production' });
-    const ok = await waitForHttp(`http://127.0.0.1:${c.PORT}/api/health`, { timeoutMs: 60_000 });
+    const ok = await waitForHttp(healthUrl, { timeoutMs: 60_000 });
     if (!ok) throw new CliError(`the web server did not start:\n${await tailLog(home, 'web')}`);
   });
   process.stdout.write(`\nBerth is ready: ${publicUrl}\n`);
