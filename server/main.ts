@@ -1,7 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { config, redactConfig } from './config.ts';
-import { ensureSchedulers } from './queues/sandbox-queue.ts';
+import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     server.close();
     await worker.close().catch(() => {});
+    await closeQueues().catch(() => {});
     process.exit(0);
   };
   process.on('SIGTERM', stop);

@@ -17,14 +17,21 @@ async function main(): Promise<void> {
   await ensureSandboxFirewall();
   const manager = new SandboxManager(engine, agentSettings(c));
   const { adopted, removed } = await manager.adopt();
-  console.log(`[agent] ${c.BERTH_AGENT_ID}: adopted ${adopted.length} sandbox(es), cleaned ${removed.length} leftover(s)`);
+  console.log(
+    `[agent] ${c.BERTH_AGENT_ID}: adopted ${adopted.length} sandbox(es), cleaned ${removed.length} leftover(s)`,
+  );
   const reaper = setInterval(() => {
     manager.reapExpired(EXPIRY_GRACE_MS).then(
       (ids) => ids.length && console.log(`[agent] reaped expired sandboxes: ${ids.join(', ')}`),
       (e) => console.error('[agent] reaper', e),
     );
   }, REAP_EVERY_MS);
-  const server = createAgentServer({ manager, engine, token: c.BERTH_AGENT_TOKEN, agentId: c.BERTH_AGENT_ID });
+  const server = createAgentServer({
+    manager,
+    engine,
+    token: c.BERTH_AGENT_TOKEN,
+    agentId: c.BERTH_AGENT_ID,
+  });
   const url = new URL(c.BERTH_AGENT_URL);
   server.listen(Number(url.port || c.BERTH_AGENT_PORT), url.hostname, () => {
     console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactConfig(c))}`);

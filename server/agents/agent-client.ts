@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
+import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
 import {
   activitySchema,
   agentInfoSchema,
@@ -7,7 +8,6 @@ import {
   execResultSchema,
   sandboxViewSchema,
 } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
-import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
 import { BerthError, type ErrorCode, errorStatus } from '../errors/berth-error.ts';
 
 // The control plane's side of the agent API: every response is validated, every failure is a BerthError.
@@ -39,7 +39,10 @@ async function call<T extends z.ZodType>(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
-    throw new BerthError('agent_unavailable', `Sandbox host ${agent.id} is not answering (${(e as Error).message}).`);
+    throw new BerthError(
+      'agent_unavailable',
+      `Sandbox host ${agent.id} is not answering (${(e as Error).message}).`,
+    );
   }
   const json: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -48,7 +51,8 @@ async function call<T extends z.ZodType>(
     throw new BerthError(code, err?.message ?? `agent answered ${res.status}`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new BerthError('internal', `agent ${agent.id} sent an unexpected answer to ${path}`);
+  if (!parsed.success)
+    throw new BerthError('internal', `agent ${agent.id} sent an unexpected answer to ${path}`);
   return parsed.data;
 }
 
@@ -56,14 +60,26 @@ export const agentApi = {
   info: (a: AgentRef) => call(a, 'GET', '/v1/info', agentInfoSchema, undefined, 5000),
   createSandbox: (a: AgentRef, input: { id: string; owner: string; nodes: string[]; expiresAt: Date }) =>
     call(a, 'POST', '/v1/sandboxes', sandboxViewSchema, input),
-  getSandbox: (a: AgentRef, id: string) => call(a, 'GET', `/v1/sandboxes/${encodeURIComponent(id)}`, sandboxViewSchema),
+  getSandbox: (a: AgentRef, id: string) =>
+    call(a, 'GET', `/v1/sandboxes/${encodeURIComponent(id)}`, sandboxViewSchema),
   listSandboxes: async (a: AgentRef) => (await call(a, 'GET', '/v1/sandboxes', sandboxListSchema)).sandboxes,
   removeSandbox: (a: AgentRef, id: string) =>
     call(a, 'DELETE', `/v1/sandboxes/${encodeURIComponent(id)}`, removedSchema),
   activity: (a: AgentRef, id: string) =>
     call(a, 'GET', `/v1/sandboxes/${encodeURIComponent(id)}/activity`, activitySchema),
-  runChecks: (a: AgentRef, id: string, input: { node: string; timeoutMs: number; tasks: { id: string; assert: Assertion }[] }) =>
-    call(a, 'POST', `/v1/sandboxes/${encodeURIComponent(id)}/checks`, checkOutcomesSchema, input, input.timeoutMs + 10_000),
+  runChecks: (
+    a: AgentRef,
+    id: string,
+    input: { node: string; timeoutMs: number; tasks: { id: string; assert: Assertion }[] },
+  ) =>
+    call(
+      a,
+      'POST',
+      `/v1/sandboxes/${encodeURIComponent(id)}/checks`,
+      checkOutcomesSchema,
+      input,
+      input.timeoutMs + 10_000,
+    ),
   exec: (a: AgentRef, id: string, node: string, script: string, timeoutMs: number) =>
     call(
       a,
@@ -74,8 +90,11 @@ export const agentApi = {
       timeoutMs + 10_000,
     ),
   openTerminal: (a: AgentRef, id: string, node: string): WebSocket =>
-    new WebSocket(`${a.url.replace(/^http/, 'ws')}/v1/sandboxes/${encodeURIComponent(id)}/nodes/${node}/terminal`, {
-      headers: { authorization: `Bearer ${a.token}` },
-      perMessageDeflate: false,
-    }),
+    new WebSocket(
+      `${a.url.replace(/^http/, 'ws')}/v1/sandboxes/${encodeURIComponent(id)}/nodes/${node}/terminal`,
+      {
+        headers: { authorization: `Bearer ${a.token}` },
+        perMessageDeflate: false,
+      },
+    ),
 };

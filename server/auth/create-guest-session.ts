@@ -14,7 +14,10 @@ export async function createGuestSession(name: string): Promise<{ user: SessionU
     data: {
       name,
       sessions: {
-        create: { tokenHash: hashSessionToken(token), expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+        create: {
+          tokenHash: hashSessionToken(token),
+          expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+        },
       },
     },
   });

@@ -1,5 +1,5 @@
 import { db } from '../db/client.ts';
-import { toSessionUser, type SessionUser } from './create-guest-session.ts';
+import { type SessionUser, toSessionUser } from './create-guest-session.ts';
 import { hashSessionToken } from './session-cookie.ts';
 
 // The one lookup behind every entry point (route handlers, server components, websocket upgrades).

@@ -24,10 +24,14 @@ export async function runExerciseChecks(input: {
   const sandbox = await getSandboxOrThrow(input.user, input.sandboxId);
   const exercise = await getExercise(input.exerciseId);
   if (!exercise) throw new BerthError('not_found', `No exercise "${input.exerciseId}".`);
-  if (sandbox.state !== 'ready') throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
+  if (sandbox.state !== 'ready')
+    throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
   const nodes: string[] = JSON.parse(sandbox.nodes);
   if (!nodes.includes(exercise.node)) {
-    throw new BerthError('conflict', `This sandbox has no ${exercise.node}; start the lesson's sandbox first.`);
+    throw new BerthError(
+      'conflict',
+      `This sandbox has no ${exercise.node}; start the lesson's sandbox first.`,
+    );
   }
   const outcome = await agentApi.runChecks(agentById(sandbox.agentId), sandbox.id, {
     node: exercise.node,
@@ -39,7 +43,12 @@ export async function runExerciseChecks(input: {
     const o = byId.get(t.id);
     const passed = !!o?.passed;
     const hint = !passed && t.hint ? ` ${t.hint[input.lang]}` : '';
-    return { id: t.id, title: t.title[input.lang], passed, message: `${o?.message ?? 'Not checked.'}${hint}` };
+    return {
+      id: t.id,
+      title: t.title[input.lang],
+      passed,
+      message: `${o?.message ?? 'Not checked.'}${hint}`,
+    };
   });
   const passed = tasks.every((t) => t.passed);
   await db().$transaction([

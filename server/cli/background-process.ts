@@ -51,7 +51,8 @@ export async function stopBackground(home: string, name: string, timeoutMs = 10_
     } catch {}
   }
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && (await runningPid(home, name))) await new Promise((r) => setTimeout(r, 100));
+  while (Date.now() < deadline && (await runningPid(home, name)))
+    await new Promise((r) => setTimeout(r, 100));
   if (await runningPid(home, name)) {
     try {
       process.kill(-pid, 'SIGKILL');

@@ -92,20 +92,23 @@ async function buildNodeRootfs(force: boolean): Promise<string> {
     () => false,
   );
   if (!cached || force) {
-    await step(`Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`, async () => {
-      const partial = tar.replace(/\.tar$/, ".partial.tar"); // mmdebstrap picks its output format from the extension
-      await sh('mmdebstrap', [
-        '--variant=minbase',
-        `--include=${NODE_PACKAGES.join(',')}`,
-        '--dpkgopt=path-exclude=/usr/share/doc/*',
-        '--dpkgopt=path-exclude=/usr/share/man/*',
-        '--dpkgopt=path-exclude=/usr/share/locale/*',
-        SUITE,
-        partial,
-        DEBIAN_MIRROR,
-      ]);
-      await fs.rename(partial, tar);
-    });
+    await step(
+      `Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`,
+      async () => {
+        const partial = tar.replace(/\.tar$/, '.partial.tar'); // mmdebstrap picks its output format from the extension
+        await sh('mmdebstrap', [
+          '--variant=minbase',
+          `--include=${NODE_PACKAGES.join(',')}`,
+          '--dpkgopt=path-exclude=/usr/share/doc/*',
+          '--dpkgopt=path-exclude=/usr/share/man/*',
+          '--dpkgopt=path-exclude=/usr/share/locale/*',
+          SUITE,
+          partial,
+          DEBIAN_MIRROR,
+        ]);
+        await fs.rename(partial, tar);
+      },
+    );
   }
   await step('Importing the node root filesystem', () =>
     docker(['import', '--change', `LABEL ${HASH_LABEL}=${hash}`, tar, tag]),

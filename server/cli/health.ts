@@ -1,6 +1,9 @@
 import net from 'node:net';
 
-export async function waitForHttp(url: string, opts: { timeoutMs: number; headers?: Record<string, string> }): Promise<boolean> {
+export async function waitForHttp(
+  url: string,
+  opts: { timeoutMs: number; headers?: Record<string, string> },
+): Promise<boolean> {
   const deadline = Date.now() + opts.timeoutMs;
   while (Date.now() < deadline) {
     try {

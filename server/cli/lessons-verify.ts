@@ -41,15 +41,24 @@ export async function runLessonsVerify(ids: string[]): Promise<number> {
       const id = `verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
       const problems: string[] = [];
       try {
-        await manager.create({ id, owner: 'verify', nodes: [...ex.nodes], expiresAt: new Date(Date.now() + 3600_000) });
+        await manager.create({
+          id,
+          owner: 'verify',
+          nodes: [...ex.nodes],
+          expiresAt: new Date(Date.now() + 3600_000),
+        });
         const containerId = manager.nodeContainer(id, ex.node);
         const tasks = ex.tasks.map((t) => ({ id: t.id, assert: t.assert }));
         const before = await runChecks({ engine, containerId, tasks, timeoutMs: 30_000 });
         for (const t of before) if (t.passed) problems.push(`task ${t.id} passes on a fresh sandbox`);
-        const sol = await engine.exec(containerId, ['bash', '-lc', `set -e\n${ex.solution}`], { timeoutMs: 120_000 });
-        if (sol.exitCode !== 0) problems.push(`reference solution failed (exit ${sol.exitCode}): ${sol.output.trim().slice(-300)}`);
+        const sol = await engine.exec(containerId, ['bash', '-lc', `set -e\n${ex.solution}`], {
+          timeoutMs: 120_000,
+        });
+        if (sol.exitCode !== 0)
+          problems.push(`reference solution failed (exit ${sol.exitCode}): ${sol.output.trim().slice(-300)}`);
         const after = await runChecks({ engine, containerId, tasks, timeoutMs: 30_000 });
-        for (const t of after) if (!t.passed) problems.push(`task ${t.id} fails after the solution: ${t.message}`);
+        for (const t of after)
+          if (!t.passed) problems.push(`task ${t.id} fails after the solution: ${t.message}`);
       } catch (e) {
         problems.push(e instanceof Error ? e.message : String(e));
       } finally {

@@ -15,7 +15,8 @@ export async function ensureLocalSecrets(home: string): Promise<z.infer<typeof s
     stored = {};
   }
   const secrets = {
-    BERTH_AGENT_TOKEN: process.env.BERTH_AGENT_TOKEN ?? stored.BERTH_AGENT_TOKEN ?? randomBytes(32).toString('hex'),
+    BERTH_AGENT_TOKEN:
+      process.env.BERTH_AGENT_TOKEN ?? stored.BERTH_AGENT_TOKEN ?? randomBytes(32).toString('hex'),
   };
   await fs.mkdir(home, { recursive: true, mode: 0o700 });
   await fs.writeFile(file, JSON.stringify(secrets), { mode: 0o600 });

@@ -45,7 +45,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
     if (e instanceof CliError) process.stderr.write(`\nberth: ${e.message}\n`);
-    else process.stderr.write(`\nberth: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
+    else
+      process.stderr.write(`\nberth: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
     process.exit(1);
   },
 );

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { buildImages, imagesPresent } from './build-images.ts';
-import { ensureLocalSecrets } from './local-secrets.ts';
 import { startLocalRedis } from './local-redis.ts';
+import { ensureLocalSecrets } from './local-secrets.ts';
 import { ensurePrerequisites, RUNTIME_PACKAGES, TEST_PACKAGES } from './prerequisites.ts';
 import { step } from './progress.ts';
 import { ENGINE, ensureSandboxEngine } from './sandbox-engine.ts';

@@ -28,10 +28,13 @@ async function osRelease(): Promise<Record<string, string>> {
   );
 }
 
+// dpkg-query's own format syntax (not a template literal placeholder).
+const DPKG_STATUS = '$' + '{Status}';
+
 async function missingPackages(pkgs: string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const p of pkgs) {
-    const status = await sh('dpkg-query', ['-W', '-f=${Status}', p]).catch(() => '');
+    const status = await sh('dpkg-query', ['-W', `-f=${DPKG_STATUS}`, p]).catch(() => '');
     if (!status.includes('install ok installed')) missing.push(p);
   }
   return missing;

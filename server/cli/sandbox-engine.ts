@@ -76,7 +76,11 @@ export async function ensureSandboxEngine(): Promise<void> {
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    const tail = (await fsp.readFile(ENGINE.log, 'utf8').catch(() => '')).trim().split('\n').slice(-8).join('\n');
+    const tail = (await fsp.readFile(ENGINE.log, 'utf8').catch(() => ''))
+      .trim()
+      .split('\n')
+      .slice(-8)
+      .join('\n');
     throw new CliError(`the sandbox engine did not start; last lines of ${ENGINE.log}:\n${tail}`);
   });
 }

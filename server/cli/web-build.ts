@@ -5,7 +5,15 @@ import { step } from './progress.ts';
 import { sh } from './shell.ts';
 
 // `next build` only when the sources it bundles changed since the last build.
-const SOURCES = ['app', 'components', 'server', 'lessons', 'sandbox-agent/src', 'next.config.js', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'server',
+  'lessons',
+  'sandbox-agent/src',
+  'next.config.js',
+  'package-lock.json',
+];
 
 async function walk(p: string, out: string[]): Promise<void> {
   const st = await fs.stat(p).catch(() => undefined);

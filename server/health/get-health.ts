@@ -1,8 +1,7 @@
 import { agentApi } from '../agents/agent-client.ts';
 import { listAgents } from '../agents/agent-registry.ts';
 import { db } from '../db/client.ts';
-import { redisConnection } from '../queues/sandbox-queue.ts';
-import { processSingleton } from '../runtime/process-singleton.ts';
+import { healthRedis } from '../queues/sandbox-queue.ts';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -20,7 +19,7 @@ export async function getHealth(): Promise<Health> {
       () => true,
       () => false,
     ),
-    within(processSingleton('health-redis', redisConnection).ping()).then(
+    within(healthRedis().ping()).then(
       () => true,
       () => false,
     ),
@@ -34,5 +33,10 @@ export async function getHealth(): Promise<Health> {
     ),
   ]);
   const allOk = dbOk && redisOk && agents.every((a) => a.status === 'ok');
-  return { status: allOk ? 'ok' : 'degraded', db: dbOk ? 'ok' : 'down', redis: redisOk ? 'ok' : 'down', agents };
+  return {
+    status: allOk ? 'ok' : 'degraded',
+    db: dbOk ? 'ok' : 'down',
+    redis: redisOk ? 'ok' : 'down',
+    agents,
+  };
 }

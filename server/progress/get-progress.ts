@@ -17,7 +17,12 @@ export async function getProgress(user: SessionUser): Promise<{ exercises: Exerc
   });
   const map = new Map<string, ExerciseProgress>();
   for (const r of runs) {
-    const p = map.get(r.exerciseId) ?? { exerciseId: r.exerciseId, passed: false, attempts: 0, checkedAt: '' };
+    const p = map.get(r.exerciseId) ?? {
+      exerciseId: r.exerciseId,
+      passed: false,
+      attempts: 0,
+      checkedAt: '',
+    };
     p.passed ||= r.passed;
     p.attempts += 1;
     p.checkedAt = r.createdAt.toISOString();

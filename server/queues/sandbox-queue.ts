@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, type RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { config } from '../config.ts';
@@ -15,22 +15,42 @@ export const jobSchemas = {
 } as const;
 export type JobName = keyof typeof jobSchemas;
 
-export function redisConnection(): Redis {
+// Options rather than a shared client: BullMQ then owns (and closes) each connection it opens.
+export function redisOptions(): RedisOptions {
   const url = config().REDIS_URL;
   if (!url) throw new Error('REDIS_URL is not configured');
   // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
-  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  return { url, maxRetriesPerRequest: null };
 }
 
 export function sandboxQueue(): Queue {
-  return processSingleton('sandbox-queue', () => new Queue(SANDBOX_QUEUE, { connection: redisConnection() }));
+  return processSingleton('sandbox-queue', () => new Queue(SANDBOX_QUEUE, { connection: redisOptions() }));
+}
+
+// A plain client for health probes, closed with the queue.
+export function healthRedis(): Redis {
+  return processSingleton(
+    'health-redis',
+    () => new Redis(redisOptions().url!, { lazyConnect: true, maxRetriesPerRequest: 1 }),
+  );
+}
+
+export async function closeQueues(): Promise<void> {
+  await sandboxQueue().close();
+  healthRedis().disconnect();
 }
 
 export async function enqueueProvision(sandboxId: string): Promise<void> {
   await sandboxQueue().add(
     'provision',
     { sandboxId },
-    { jobId: `provision-${sandboxId}`, attempts: 2, backoff: { type: 'fixed', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+    {
+      jobId: `provision-${sandboxId}`,
+      attempts: 2,
+      backoff: { type: 'fixed', delay: 2000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
   );
 }
 

@@ -3,7 +3,7 @@ import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
 import { stopSandbox } from '../sandboxes/stop-sandbox.ts';
-import { type JobName, jobSchemas, redisConnection, SANDBOX_QUEUE } from './sandbox-queue.ts';
+import { type JobName, jobSchemas, redisOptions, SANDBOX_QUEUE } from './sandbox-queue.ts';
 
 // Each job: validate its payload, call one domain function.
 async function handle(job: Job): Promise<void> {
@@ -13,7 +13,10 @@ async function handle(job: Job): Promise<void> {
   const data = schema.parse(job.data);
   switch (name) {
     case 'provision':
-      return provisionSandbox((data as { sandboxId: string }).sandboxId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+      return provisionSandbox(
+        (data as { sandboxId: string }).sandboxId,
+        job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      );
     case 'expire':
       return stopSandbox((data as { sandboxId: string }).sandboxId, 'expired: the time limit was reached');
     case 'reap-idle':
@@ -25,7 +28,7 @@ async function handle(job: Job): Promise<void> {
 }
 
 export function startSandboxWorker(): Worker {
-  const worker = new Worker(SANDBOX_QUEUE, handle, { connection: redisConnection(), concurrency: 8 });
+  const worker = new Worker(SANDBOX_QUEUE, handle, { connection: redisOptions(), concurrency: 8 });
   worker.on('failed', (job, err) => console.error(`[worker] ${job?.name} ${job?.id} failed: ${err.message}`));
   return worker;
 }

@@ -7,7 +7,7 @@ import { transitionSandbox } from './sandbox-state.ts';
 // Worker side of POST /api/sandboxes: asks the chosen agent for the containers (idempotent on retry).
 export async function provisionSandbox(sandboxId: string, finalAttempt: boolean): Promise<void> {
   const row = await db().sandbox.findUnique({ where: { id: sandboxId } });
-  if (!row || row.state !== 'starting') return;
+  if (row?.state !== 'starting') return;
   try {
     await agentApi.createSandbox(agentById(row.agentId), {
       id: row.id,

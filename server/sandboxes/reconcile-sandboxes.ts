@@ -14,7 +14,8 @@ export async function reconcileSandboxes(): Promise<void> {
     for (const row of rows) {
       const s = byId.get(row.id);
       if (!s) await transitionSandbox(row.id, 'stopped', 'the sandbox is gone from its host');
-      else if (s.state === 'failed') await transitionSandbox(row.id, 'failed', s.failureReason ?? 'a node stopped');
+      else if (s.state === 'failed')
+        await transitionSandbox(row.id, 'failed', s.failureReason ?? 'a node stopped');
     }
   }
 }

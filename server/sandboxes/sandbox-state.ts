@@ -29,7 +29,10 @@ export interface SandboxEvent {
 }
 
 // The UI and (later) the classroom view follow sandboxes through these events.
-export const sandboxEvents = processSingleton('sandbox-events', () => new EventEmitter<{ change: [SandboxEvent] }>());
+export const sandboxEvents = processSingleton(
+  'sandbox-events',
+  () => new EventEmitter<{ change: [SandboxEvent] }>(),
+);
 
 // Atomic: the update only applies if the row is still in a state the transition is allowed from.
 export async function transitionSandbox(id: string, to: SandboxState, reason?: string): Promise<boolean> {
@@ -41,6 +44,7 @@ export async function transitionSandbox(id: string, to: SandboxState, reason?: s
     where: { id, state: from },
     data: { state: to, ...(reason !== undefined ? { failureReason: reason } : {}) },
   });
-  if (count === 1) sandboxEvents.emit('change', { sandboxId: id, userId: row.userId, from, to, reason, at: new Date() });
+  if (count === 1)
+    sandboxEvents.emit('change', { sandboxId: id, userId: row.userId, from, to, reason, at: new Date() });
   return count === 1;
 }

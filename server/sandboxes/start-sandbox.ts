@@ -8,8 +8,8 @@ import { BerthError } from '../errors/berth-error.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { LIVE_STATES } from './sandbox-state.ts';
-import { stopSandbox } from './stop-sandbox.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
+import { stopSandbox } from './stop-sandbox.ts';
 
 export function newSandboxId(): string {
   // lowercase base32-ish: safe in container names, labels, URLs and interface-name hashes
@@ -17,7 +17,10 @@ export function newSandboxId(): string {
 }
 
 // One live sandbox per user: returns the existing one when it fits the lesson, else starts a new one.
-export async function startSandbox(user: SessionUser, lessonId: string): Promise<{ sandbox: SandboxView; created: boolean }> {
+export async function startSandbox(
+  user: SessionUser,
+  lessonId: string,
+): Promise<{ sandbox: SandboxView; created: boolean }> {
   const lesson = await getLesson(lessonId, 'en');
   if (!lesson) throw new BerthError('not_found', `No lesson "${lessonId}".`);
   const wanted = lesson.nodes;
@@ -37,7 +40,15 @@ export async function startSandbox(user: SessionUser, lessonId: string): Promise
   const id = newSandboxId();
   const expiresAt = new Date(Date.now() + c.BERTH_SANDBOX_TTL_MINUTES * 60_000);
   const row = await db().sandbox.create({
-    data: { id, userId: user.id, lessonId, agentId: agent.id, state: 'starting', nodes: JSON.stringify(wanted), expiresAt },
+    data: {
+      id,
+      userId: user.id,
+      lessonId,
+      agentId: agent.id,
+      state: 'starting',
+      nodes: JSON.stringify(wanted),
+      expiresAt,
+    },
   });
   await scheduleExpiry(id, expiresAt);
   await enqueueProvision(id);
@@ -52,5 +63,8 @@ async function placeSandbox() {
     const pending = await db().sandbox.count({ where: { agentId: agent.id, state: 'starting' } });
     if (info.sandboxes + pending < info.capacity) return agent;
   }
-  throw new BerthError('out_of_capacity', 'All sandbox hosts are full right now. Please try again in a minute.');
+  throw new BerthError(
+    'out_of_capacity',
+    'All sandbox hosts are full right now. Please try again in a minute.',
+  );
 }

@@ -1,7 +1,11 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { parseClientFrame, parseServerFrame, type ServerFrame } from '../../sandbox-agent/src/terminal/frames.ts';
+import {
+  parseClientFrame,
+  parseServerFrame,
+  type ServerFrame,
+} from '../../sandbox-agent/src/terminal/frames.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
@@ -25,7 +29,11 @@ function reject(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export async function handleTerminalUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+export async function handleTerminalUpgrade(
+  req: http.IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://berth');
   const sandboxId = url.searchParams.get('sandbox') ?? '';
   const node = url.searchParams.get('node') ?? 'node1';
@@ -55,7 +63,11 @@ function relay(browser: WebSocket, sandboxId: string, agentId: string, node: str
   try {
     agent = agentApi.openTerminal(agentById(agentId), sandboxId, node);
   } catch (e) {
-    send({ type: 'error', code: 'agent_unavailable', message: isBerthError(e) ? e.message : 'sandbox host unavailable' });
+    send({
+      type: 'error',
+      code: 'agent_unavailable',
+      message: isBerthError(e) ? e.message : 'sandbox host unavailable',
+    });
     browser.close(1011, 'agent unavailable');
     return;
   }
@@ -94,13 +106,19 @@ function relay(browser: WebSocket, sandboxId: string, agentId: string, node: str
     if (browser.readyState === browser.OPEN) browser.close(1012, 'sandbox host connection closed');
   });
   agent.on('error', () => {
-    send({ type: 'error', code: 'agent_unavailable', message: 'The sandbox host is not answering; reconnecting…' });
+    send({
+      type: 'error',
+      code: 'agent_unavailable',
+      message: 'The sandbox host is not answering; reconnecting…',
+    });
     browser.close(1011, 'agent unavailable');
   });
 
   browser.on('message', (raw, isBinary) => {
     alive = true;
-    const parsed = isBinary ? ({ ok: false, message: 'binary frames are not supported' } as const) : parseClientFrame(raw as Buffer);
+    const parsed = isBinary
+      ? ({ ok: false, message: 'binary frames are not supported' } as const)
+      : parseClientFrame(raw as Buffer);
     if (!parsed.ok) {
       send({ type: 'error', code: 'bad_frame', message: parsed.message });
       return;

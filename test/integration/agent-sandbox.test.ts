@@ -109,10 +109,15 @@ describe('a real sandbox on the sandbox engine', () => {
   });
 
   test('checks fail when the containers sit on the default bridge', async () => {
-    await sh('docker rm -f busybox1 busybox2 && docker run -dit --name busybox1 busybox sh && docker run -dit --name busybox2 busybox sh');
+    await sh(
+      'docker rm -f busybox1 busybox2 && docker run -dit --name busybox1 busybox sh && docker run -dit --name busybox2 busybox sh',
+    );
     const r = await check();
     assert.equal(r.passed, false);
-    const failed = r.results.filter((t) => !t.passed).map((t) => t.message).join('\n');
+    const failed = r.results
+      .filter((t) => !t.passed)
+      .map((t) => t.message)
+      .join('\n');
     assert.match(failed, /not to "my-net"/);
   });
 
@@ -133,7 +138,11 @@ describe('a real sandbox on the sandbox engine', () => {
     await waitFor(() => a.text().includes('marker-42'), 10_000, 'shell output');
     await waitFor(() => a.text().includes('/root'), 5_000, 'pwd');
     const seqs = a.frames.filter((f) => f.type === 'data').map((f) => (f as { seq: number }).seq);
-    assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'seq numbers increase');
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((x, y) => x - y),
+      'seq numbers increase',
+    );
     const lastSeq = seqs.at(-1)!;
     term.detach(a.client);
     term.input('echo while-away\r'); // typed by nobody watching
@@ -170,8 +179,14 @@ describe('a real sandbox on the sandbox engine', () => {
     const port = (server.address() as AddressInfo).port;
     const other = testSandboxId();
     try {
-      await h.manager.create({ id: other, owner: 'user-b', nodes: ['node1'], expiresAt: new Date(Date.now() + 3600_000) });
-      const otherIp = (await h.engine.inspectContainer(h.manager.nodeContainer(other, 'node1')))?.NetworkSettings.Networks;
+      await h.manager.create({
+        id: other,
+        owner: 'user-b',
+        nodes: ['node1'],
+        expiresAt: new Date(Date.now() + 3600_000),
+      });
+      const otherIp = (await h.engine.inspectContainer(h.manager.nodeContainer(other, 'node1')))
+        ?.NetworkSettings.Networks;
       const ip = Object.values(otherIp ?? {})[0]?.IPAddress;
       assert.ok(ip);
       const gw = (await sh("ip route | awk '/default/{print $3}'")).output.trim() || '172.17.0.1';

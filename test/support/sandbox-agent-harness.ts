@@ -5,8 +5,8 @@ import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
 import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { type AgentSettings, agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
-import { loadConfig } from '../../server/config.ts';
 import { ENGINE, ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
+import { loadConfig } from '../../server/config.ts';
 
 // A real agent core (SandboxManager) on the real sandbox engine, with its own agent id and temp home,
 // so tests never touch sandboxes of a running Berth.

@@ -20,7 +20,11 @@ async function inspectContainer(inner: InnerEngine, name: string) {
   return parsed.data;
 }
 
-export async function evaluateAssertion(a: Assertion, inner: InnerEngine, timeoutMs: number): Promise<AssertionOutcome> {
+export async function evaluateAssertion(
+  a: Assertion,
+  inner: InnerEngine,
+  timeoutMs: number,
+): Promise<AssertionOutcome> {
   switch (a.type) {
     case 'network_exists': {
       const res = await inner.get(`/networks/${enc(a.name)}`);
@@ -36,7 +40,8 @@ export async function evaluateAssertion(a: Assertion, inner: InnerEngine, timeou
     case 'container_running': {
       const c = await inspectContainer(inner, a.name);
       if (!c) return fail(`No container named "${a.name}" exists.`);
-      if (!c.State.Running) return fail(`Container "${a.name}" exists but is ${c.State.Status}, not running.`);
+      if (!c.State.Running)
+        return fail(`Container "${a.name}" exists but is ${c.State.Status}, not running.`);
       return ok(`Container "${a.name}" is running.`);
     }
     case 'container_on_network': {
@@ -51,22 +56,33 @@ export async function evaluateAssertion(a: Assertion, inner: InnerEngine, timeou
     }
     case 'image_exists': {
       const res = await inner.get(`/images/${enc(a.name)}/json`);
-      return res.status === 200 ? ok(`Image "${a.name}" is present.`) : fail(`Image "${a.name}" is not present.`);
+      return res.status === 200
+        ? ok(`Image "${a.name}" is present.`)
+        : fail(`Image "${a.name}" is not present.`);
     }
     case 'volume_exists': {
       const res = await inner.get(`/volumes/${enc(a.name)}`);
-      return res.status === 200 ? ok(`Volume "${a.name}" exists.`) : fail(`No volume named "${a.name}" exists.`);
+      return res.status === 200
+        ? ok(`Volume "${a.name}" exists.`)
+        : fail(`No volume named "${a.name}" exists.`);
     }
     case 'exec_succeeds': {
       const c = await inspectContainer(inner, a.container);
       if (!c) return fail(`No container named "${a.container}" exists.`);
-      if (!c.State.Running) return fail(`Container "${a.container}" is not running, so nothing can run in it.`);
+      if (!c.State.Running)
+        return fail(`Container "${a.container}" is not running, so nothing can run in it.`);
       const shown = a.command.join(' ');
       const seconds = Math.max(1, Math.floor(timeoutMs / 1000) - 1);
-      const res = await inner.run(['timeout', String(seconds), 'docker', 'exec', a.container, ...a.command], timeoutMs);
-      if (res.timedOut || res.exitCode === 124) return fail(`\`${shown}\` in "${a.container}" did not finish in time.`);
+      const res = await inner.run(
+        ['timeout', String(seconds), 'docker', 'exec', a.container, ...a.command],
+        timeoutMs,
+      );
+      if (res.timedOut || res.exitCode === 124)
+        return fail(`\`${shown}\` in "${a.container}" did not finish in time.`);
       if (res.exitCode !== 0) {
-        return fail(`\`${shown}\` in "${a.container}" failed (exit ${res.exitCode}): ${lastLine(res.output)}`);
+        return fail(
+          `\`${shown}\` in "${a.container}" failed (exit ${res.exitCode}): ${lastLine(res.output)}`,
+        );
       }
       if (a.outputIncludes && !res.output.includes(a.outputIncludes)) {
         return fail(`\`${shown}\` in "${a.container}" ran, but its output lacks "${a.outputIncludes}".`);
@@ -77,7 +93,9 @@ export async function evaluateAssertion(a: Assertion, inner: InnerEngine, timeou
       const res = await inner.run(['bash', '-c', a.run], timeoutMs);
       if (res.timedOut) return fail('The check script did not finish in time.');
       const out = lastLine(res.output);
-      return res.exitCode === 0 ? ok(out || 'Check passed.') : fail(out || `Check failed (exit ${res.exitCode}).`);
+      return res.exitCode === 0
+        ? ok(out || 'Check passed.')
+        : fail(out || `Check failed (exit ${res.exitCode}).`);
     }
   }
 }

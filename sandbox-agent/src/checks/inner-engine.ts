@@ -18,7 +18,17 @@ export function innerEngine(engine: Engine, containerId: string, deadline: numbe
       const seconds = Math.max(1, Math.floor(remaining() / 1000));
       const res = await engine.exec(
         containerId,
-        ['curl', '-sS', '--max-time', String(seconds), '--unix-socket', '/var/run/docker.sock', '-w', '\n%{http_code}', `${API}${path}`],
+        [
+          'curl',
+          '-sS',
+          '--max-time',
+          String(seconds),
+          '--unix-socket',
+          '/var/run/docker.sock',
+          '-w',
+          '\n%{http_code}',
+          `${API}${path}`,
+        ],
         { timeoutMs: remaining() },
       );
       if (res.timedOut) throw new Error('the Docker engine in your sandbox did not answer in time');

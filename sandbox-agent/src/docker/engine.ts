@@ -1,4 +1,4 @@
-import { PassThrough, type Duplex } from 'node:stream';
+import { type Duplex, PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { BerthError } from '../../../server/errors/berth-error.ts';
 import { labelFilter } from './labels.ts';

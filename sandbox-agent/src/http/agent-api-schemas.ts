@@ -16,11 +16,17 @@ export const createSandboxBody = z.object({
 export const runChecksBody = z.object({
   node: nodeNameSchema,
   timeoutMs: z.number().int().min(1000).max(120_000),
-  tasks: z.array(z.object({ id: z.string(), assert: assertionSchema })).min(1).max(50),
+  tasks: z
+    .array(z.object({ id: z.string(), assert: assertionSchema }))
+    .min(1)
+    .max(50),
 });
 
 export const execBody = z.object({
-  script: z.string().min(1).max(64 * 1024),
+  script: z
+    .string()
+    .min(1)
+    .max(64 * 1024),
   timeoutMs: z.number().int().min(1000).max(600_000),
 });
 

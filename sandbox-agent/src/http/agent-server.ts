@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { z } from 'zod';
 import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
 import { runChecks } from '../checks/run-checks.ts';
@@ -13,7 +13,12 @@ import { createSandboxBody, execBody, runChecksBody } from './agent-api-schemas.
 
 const MAX_BODY = 1024 * 1024;
 
-export function createAgentServer(deps: { manager: SandboxManager; engine: Engine; token: string; agentId: string }) {
+export function createAgentServer(deps: {
+  manager: SandboxManager;
+  engine: Engine;
+  token: string;
+  agentId: string;
+}) {
   const { manager, engine } = deps;
   const expected = Buffer.from(`Bearer ${deps.token}`);
   const authorised = (req: http.IncomingMessage) => {
@@ -21,8 +26,14 @@ export function createAgentServer(deps: { manager: SandboxManager; engine: Engin
     return got.length === expected.length && timingSafeEqual(got, expected);
   };
 
-  const routes: Array<[string, RegExp, (m: RegExpMatchArray, body: () => Promise<unknown>) => Promise<[number, unknown]>]> = [
-    ['GET', /^\/v1\/info$/, async () => [200, { id: deps.agentId, sandboxes: manager.list().length, capacity: manager.capacity }]],
+  const routes: Array<
+    [string, RegExp, (m: RegExpMatchArray, body: () => Promise<unknown>) => Promise<[number, unknown]>]
+  > = [
+    [
+      'GET',
+      /^\/v1\/info$/,
+      async () => [200, { id: deps.agentId, sandboxes: manager.list().length, capacity: manager.capacity }],
+    ],
     ['GET', /^\/v1\/sandboxes$/, async () => [200, { sandboxes: manager.list() }]],
     [
       'POST',
@@ -41,14 +52,23 @@ export function createAgentServer(deps: { manager: SandboxManager; engine: Engin
         return [200, { removed: true }];
       },
     ],
-    ['GET', /^\/v1\/sandboxes\/([^/]+)\/activity$/, async (m) => [200, { lastActivity: manager.lastActivity(m[1]!) }]],
+    [
+      'GET',
+      /^\/v1\/sandboxes\/([^/]+)\/activity$/,
+      async (m) => [200, { lastActivity: manager.lastActivity(m[1]!) }],
+    ],
     [
       'POST',
       /^\/v1\/sandboxes\/([^/]+)\/checks$/,
       async (m, body) => {
         const input = parse(runChecksBody, await body());
         const containerId = manager.nodeContainer(m[1]!, input.node);
-        const tasks = await runChecks({ engine, containerId, tasks: input.tasks, timeoutMs: input.timeoutMs });
+        const tasks = await runChecks({
+          engine,
+          containerId,
+          tasks: input.tasks,
+          timeoutMs: input.timeoutMs,
+        });
         return [200, { tasks }];
       },
     ],
@@ -58,7 +78,9 @@ export function createAgentServer(deps: { manager: SandboxManager; engine: Engin
       async (m, body) => {
         const input = parse(execBody, await body());
         const containerId = manager.nodeContainer(m[1]!, m[2]!);
-        const res = await engine.exec(containerId, ['bash', '-lc', input.script], { timeoutMs: input.timeoutMs });
+        const res = await engine.exec(containerId, ['bash', '-lc', input.script], {
+          timeoutMs: input.timeoutMs,
+        });
         return [200, { exitCode: res.exitCode, output: res.output, timedOut: res.timedOut }];
       },
     ],
@@ -107,7 +129,10 @@ export function createAgentServer(deps: { manager: SandboxManager; engine: Engin
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const r = schema.safeParse(body);
   if (!r.success) {
-    throw new BerthError('validation_failed', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new BerthError(
+      'validation_failed',
+      r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   return r.data;
 }

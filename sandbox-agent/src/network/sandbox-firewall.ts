@@ -24,7 +24,8 @@ async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void>
   await ipt(bin, ['-A', CHAIN, '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
   // With br_netfilter loaded, traffic between the nodes of ONE sandbox (same bridge) passes FORWARD too.
   await ipt(bin, ['-A', CHAIN, '-m', 'physdev', '--physdev-is-bridged', '-j', 'ACCEPT']);
-  if (allowMirrorPort) await ipt(bin, ['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort), '-j', 'ACCEPT']);
+  if (allowMirrorPort)
+    await ipt(bin, ['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort), '-j', 'ACCEPT']);
   await ipt(bin, ['-A', CHAIN, '-j', 'DROP']);
   for (const [chain, dir] of [
     ['INPUT', '-i'],

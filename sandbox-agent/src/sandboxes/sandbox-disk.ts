@@ -36,7 +36,15 @@ export async function createSandboxDisk(input: {
     const fh = await fs.open(disk.image, 'w', 0o600);
     await fh.truncate(input.sizeMb * 1024 * 1024);
     await fh.close();
-    await run('mkfs.ext4', ['-q', '-F', '-m', '0', '-E', 'lazy_itable_init=1,lazy_journal_init=1', disk.image]);
+    await run('mkfs.ext4', [
+      '-q',
+      '-F',
+      '-m',
+      '0',
+      '-E',
+      'lazy_itable_init=1,lazy_journal_init=1',
+      disk.image,
+    ]);
     await run('mount', ['-o', 'loop,nodev,nosuid', disk.image, disk.mountPoint]);
   }
   for (const node of input.nodes) {
@@ -50,7 +58,10 @@ export async function createSandboxDisk(input: {
 }
 
 export function nodeDirs(disk: SandboxDisk, node: string): { docker: string; home: string } {
-  return { docker: path.join(disk.mountPoint, node, 'docker'), home: path.join(disk.mountPoint, node, 'root') };
+  return {
+    docker: path.join(disk.mountPoint, node, 'docker'),
+    home: path.join(disk.mountPoint, node, 'root'),
+  };
 }
 
 export async function removeSandboxDisk(sandboxesDir: string, sandboxId: string): Promise<void> {
@@ -64,7 +75,9 @@ export async function removeSandboxDisk(sandboxesDir: string, sandboxId: string)
 
 export async function listSandboxDisks(sandboxesDir: string): Promise<string[]> {
   try {
-    return (await fs.readdir(sandboxesDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    return (await fs.readdir(sandboxesDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch {
     return [];
   }

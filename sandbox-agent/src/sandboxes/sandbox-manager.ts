@@ -5,8 +5,8 @@ import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
 import { delegateNodeCgroups, remappedRootUid } from './node-cgroups.ts';
 import { nodeContainerSpec } from './node-spec.ts';
-import { bridgeName, containerName, networkName } from './sandbox-names.ts';
 import { createSandboxDisk, listSandboxDisks, nodeDirs, removeSandboxDisk } from './sandbox-disk.ts';
+import { bridgeName, containerName, networkName } from './sandbox-names.ts';
 
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
 // plus the live terminal sessions, rebuilt by adopt() after a restart.
@@ -82,7 +82,12 @@ export class SandboxManager {
     return p;
   }
 
-  private async doCreate(input: { id: string; owner: string; nodes: string[]; expiresAt: Date }): Promise<SandboxView> {
+  private async doCreate(input: {
+    id: string;
+    owner: string;
+    nodes: string[];
+    expiresAt: Date;
+  }): Promise<SandboxView> {
     const { engine, settings } = this;
     const labels = sandboxLabels({
       sandboxId: input.id,
@@ -135,7 +140,10 @@ export class SandboxManager {
     } catch (e) {
       await this.removeObjects(input.id).catch(() => {});
       if (e instanceof BerthError) throw e;
-      throw new BerthError('internal', `could not start sandbox: ${e instanceof Error ? e.message : String(e)}`);
+      throw new BerthError(
+        'internal',
+        `could not start sandbox: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -148,7 +156,9 @@ export class SandboxManager {
         const logs = await this.engine.containerLogs(containerId, 20).catch(() => '');
         throw new Error(`node stopped while starting: ${logs.trim().split('\n').slice(-3).join(' | ')}`);
       }
-      const res = await this.engine.exec(containerId, ['test', '-e', '/run/berth-node-ready'], { timeoutMs: 5000 });
+      const res = await this.engine.exec(containerId, ['test', '-e', '/run/berth-node-ready'], {
+        timeoutMs: 5000,
+      });
       if (res.exitCode === 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -214,7 +224,9 @@ export class SandboxManager {
   // Safety net behind the control plane's BullMQ expiry: nothing outlives its TTL by more than a grace period.
   async reapExpired(graceMs: number): Promise<string[]> {
     const now = Date.now();
-    const expired = [...this.sandboxes.values()].filter((s) => s.expiresAt.getTime() + graceMs < now).map((s) => s.id);
+    const expired = [...this.sandboxes.values()]
+      .filter((s) => s.expiresAt.getTime() + graceMs < now)
+      .map((s) => s.id);
     for (const id of expired) await this.remove(id).catch(() => {});
     return expired;
   }

@@ -38,7 +38,8 @@ function parseWith<T>(schema: z.ZodType<T>, raw: string | Buffer, maxBytes: numb
     return { ok: false, message: 'frame is not valid JSON' };
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: `invalid frame: ${parsed.error.issues[0]?.message ?? 'bad'}` };
+  if (!parsed.success)
+    return { ok: false, message: `invalid frame: ${parsed.error.issues[0]?.message ?? 'bad'}` };
   return { ok: true, frame: parsed.data };
 }
 

@@ -1,5 +1,5 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { InteractiveExec } from '../docker/engine.ts';
 import type { ServerFrame } from './frames.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
@@ -57,7 +57,8 @@ export class TerminalSession {
   async attach(client: TerminalClient, lastSeq: number): Promise<void> {
     this.clients.add(client);
     await this.ensureShell();
-    for (const chunk of this.buffer.since(lastSeq)) client.send({ type: 'data', seq: chunk.seq, data: chunk.data });
+    for (const chunk of this.buffer.since(lastSeq))
+      client.send({ type: 'data', seq: chunk.seq, data: chunk.data });
     if (this.pending) this.flush();
   }
 

@@ -35,7 +35,15 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
   return new Promise((resolve) => {
     const child = spawn(
       'node',
-      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', ...files],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        ...files,
+      ],
       { env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let tail = '';
@@ -45,14 +53,20 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
     });
     child.on('close', (code) => {
       const num = (k: string) => Number(tail.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
-      resolve({ passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped'), code: code ?? 1 });
+      resolve({
+        passed: num('pass'),
+        failed: num('fail') + num('cancelled'),
+        skipped: num('skipped'),
+        code: code ?? 1,
+      });
     });
   });
 }
 
 export async function runTest(args: string[]): Promise<number> {
   const unknown = args.filter((a) => !TIERS.includes(a as Tier));
-  if (unknown.length) throw new CliError(`unknown test tier(s): ${unknown.join(', ')} (use ${TIERS.join(', ')})`);
+  if (unknown.length)
+    throw new CliError(`unknown test tier(s): ${unknown.join(', ')} (use ${TIERS.join(', ')})`);
   const tiers: Tier[] = args.length ? (args as Tier[]) : [...TIERS];
   const needsHost = tiers.some((t) => t === 'integration' || t === 'e2e');
   if (needsHost) await prepareHost({ forTests: true });

@@ -19,10 +19,14 @@ export async function runUp(): Promise<number> {
   if (!webRunning) {
     await stopBackground(home, 'web');
     if (await portInUse(c.PORT)) {
-      throw new CliError(`port ${c.PORT} is busy (another program listens on it). Stop it, or set PORT=… and run again.`);
+      throw new CliError(
+        `port ${c.PORT} is busy (another program listens on it). Stop it, or set PORT=… and run again.`,
+      );
     }
     // Only while the web server is down: migrations take the database's write lock.
-    await step('Migrating the database', () => sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env }));
+    await step('Migrating the database', () =>
+      sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env }),
+    );
     await ensureWebBuild(env);
   }
   if (!(await runningPid(home, 'agent'))) {
@@ -40,7 +44,10 @@ export async function runUp(): Promise<number> {
     return 0;
   }
   await step('Starting the web server', async () => {
-    await startBackground(home, 'web', 'node', ['--import', 'tsx', 'server/main.ts'], { ...env, NODE_ENV: 'production' });
+    await startBackground(home, 'web', 'node', ['--import', 'tsx', 'server/main.ts'], {
+      ...env,
+      NODE_ENV: 'production',
+    });
     const ok = await waitForHttp(healthUrl, { timeoutMs: 60_000 });
     if (!ok) throw new CliError(`the web server did not start:\n${await tailLog(home, 'web')}`);
   });

@@ -1,0 +1,303 @@
+// Screenshots of every page state for a human to look at (not a test): the course page, a lesson while
+// signing in / starting / out of capacity / failed / ready / gone, and the 404 page, at desktop and phone
+// sizes. The HTTP API and the terminal websocket are faked in the browser. Run it against a bare `next dev`
+// with no database (e.g. BERTH_HOME=/tmp/empty): the page then cannot look the session up on the server and,
+// as designed, asks the (faked) GET /api/auth/me from the browser.
+// Usage: npx tsx test/e2e/screenshots.ts [baseUrl=http://localhost:3005] [outDir=/tmp/shots] [filter]
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://localhost:3005';
+const outDir = process.argv[3] ?? '/tmp/shots';
+const only = process.argv[4];
+
+const LESSON = '/lessons/networking/container-links';
+const EXERCISE = 'networking/container-links/ping-by-name';
+const user = { id: 'u1', name: 'Ada', role: 'learner' };
+const expiresAt = () => new Date(Date.now() + 110 * 60_000).toISOString();
+
+interface Fake {
+  signedIn: boolean;
+  sandbox: 'ready' | 'starting' | 'capacity' | 'failed';
+  check?: 'pass' | 'fail';
+  wsError?: string;
+}
+
+function json(status: number, body: unknown) {
+  return { status, contentType: 'application/json', body: JSON.stringify(body) };
+}
+
+async function fakeApi(page: Page, fake: Fake): Promise<void> {
+  await page.route('**/api/**', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    const p = url.pathname;
+    if (p === '/api/auth/me')
+      return route.fulfill(
+        fake.signedIn
+          ? json(200, { user })
+          : json(401, { error: { code: 'unauthorized', message: 'Sign in' } }),
+      );
+    if (p === '/api/auth/guest') {
+      fake.signedIn = true;
+      return route.fulfill(json(200, { user: { ...user, name: JSON.parse(req.postData() ?? '{}').name } }));
+    }
+    if (p === '/api/progress')
+      return route.fulfill(
+        json(200, {
+          exercises: [
+            { exerciseId: 'containers/first-container/hello', passed: true, checkedAt: '2025-01-01' },
+          ],
+        }),
+      );
+    if (p === '/api/sandboxes' && req.method() === 'POST') {
+      if (fake.sandbox === 'capacity')
+        return route.fulfill(
+          json(503, {
+            error: { code: 'out_of_capacity', message: 'No worker has room for another sandbox.' },
+          }),
+        );
+      if (fake.sandbox === 'failed')
+        return route.fulfill(
+          json(201, {
+            id: 'sb1',
+            state: 'failed',
+            nodes: ['node1'],
+            expiresAt: expiresAt(),
+            failureReason: 'node1: dockerd did not answer within 30 s',
+          }),
+        );
+      return route.fulfill(
+        json(201, { id: 'sb1', state: 'starting', nodes: ['node1'], expiresAt: expiresAt() }),
+      );
+    }
+    if (p.startsWith('/api/sandboxes/sb1/checks')) {
+      await new Promise((r) => setTimeout(r, 400));
+      const pass = fake.check === 'pass';
+      return route.fulfill(
+        json(200, {
+          exerciseId: EXERCISE,
+          passed: pass,
+          tasks: [
+            {
+              id: 'network',
+              title: 'A user-defined bridge network exists',
+              passed: true,
+              message: 'Found mynet.',
+            },
+            {
+              id: 'both-running',
+              title: 'Two busybox containers run on it',
+              passed: true,
+              message: 'alpha and beta are running on mynet.',
+            },
+            {
+              id: 'ping',
+              title: 'They can ping each other by name',
+              passed: pass,
+              message: pass
+                ? 'alpha reached beta by name.'
+                : 'alpha could not resolve "beta". Are both on mynet?',
+            },
+          ],
+        }),
+      );
+    }
+    if (p === '/api/sandboxes/sb1' && req.method() === 'GET') {
+      const state = fake.sandbox === 'ready' ? 'ready' : 'starting';
+      return route.fulfill(json(200, { id: 'sb1', state, nodes: ['node1'], expiresAt: expiresAt() }));
+    }
+    return route.fulfill(json(404, { error: { code: 'not_found', message: 'Not found' } }));
+  });
+
+  await page.routeWebSocket(/\/ws\/terminal/, (ws: WebSocketRoute) => {
+    let seq = 0;
+    const send = (data: string) => ws.send(JSON.stringify({ type: 'data', seq: ++seq, data }));
+    const prompt = '\x1b[1;32mroot@node1\x1b[0m:\x1b[1;34m~\x1b[0m# ';
+    let line = '';
+    ws.onMessage((raw) => {
+      const frame = JSON.parse(String(raw));
+      if (frame.type === 'hello') {
+        if (fake.wsError) {
+          ws.send(JSON.stringify({ type: 'error', code: fake.wsError, message: 'sandbox not found' }));
+          return;
+        }
+        send('Welcome to your Berth sandbox (node1). Docker 20.10 is ready.\r\n\r\n');
+        send(prompt);
+      } else if (frame.type === 'input') {
+        for (const ch of frame.data as string) {
+          if (ch === '\r') {
+            send('\r\n');
+            if (line.trim() === 'docker network ls')
+              send(
+                'NETWORK ID     NAME      DRIVER    SCOPE\r\n3c1f0a2b9d4e   bridge    bridge    local\r\n8a7e6d5c4b3a   host      host      local\r\n1f2e3d4c5b6a   none      null      local\r\n',
+              );
+            line = '';
+            send(prompt);
+          } else {
+            line += ch;
+            send(ch);
+          }
+        }
+      } else if (frame.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+    });
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  console.log(file);
+}
+
+type Scenario = (ctx: BrowserContext, size: string) => Promise<void>;
+
+const scenarios: Record<string, Scenario> = {
+  async home(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'ready' });
+    await page.goto(`${base}/`);
+    await page.getByTestId('lesson-progress').first().waitFor();
+    await shot(page, `home-${size}`);
+    await page.screenshot({ path: path.join(outDir, `home-full-${size}.png`), fullPage: true });
+    await page.getByTestId('lang-switch').click();
+    await page.waitForURL(/lang=zh/);
+    await page.getByText('即将推出').first().waitFor();
+    await shot(page, `home-zh-${size}`);
+    await page.close();
+  },
+  async signin(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: false, sandbox: 'starting' });
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.getByLabel('Your name').waitFor();
+    await shot(page, `lesson-signin-${size}`);
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByRole('button', { name: 'Start my sandbox' }).click();
+    await page.getByText('Starting your sandbox').waitFor();
+    await page.waitForTimeout(2200);
+    await shot(page, `lesson-starting-${size}`);
+    await page.close();
+  },
+  async capacity(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'capacity' });
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.getByText('All sandboxes are in use').waitFor();
+    await shot(page, `lesson-capacity-${size}`);
+    await page.close();
+  },
+  async failed(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'failed' });
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.getByText('could not start').waitFor();
+    await shot(page, `lesson-failed-${size}`);
+    await page.close();
+  },
+  async ready(ctx, size) {
+    const page = await ctx.newPage();
+    const fake: Fake = { signedIn: true, sandbox: 'ready', check: 'fail' };
+    await fakeApi(page, fake);
+    await page.goto(`${base}${LESSON}?lang=en`);
+    const term = page.getByTestId('terminal');
+    await term.and(page.locator('[data-connection="connected"]')).waitFor();
+    await page.locator('[data-run-code="docker network ls"]').first().click();
+    // xterm does not paint while off screen (on a phone the terminal sits below the prose).
+    await term.scrollIntoViewIfNeeded();
+    await page.getByText('NETWORK ID').waitFor();
+    await shot(page, `lesson-ready-${size}`);
+    await page.getByTestId(`check-${EXERCISE}`).click();
+    await page.locator(`[data-testid="check-result-${EXERCISE}"][data-passed="false"]`).waitFor();
+    await page.getByTestId(`check-${EXERCISE}`).scrollIntoViewIfNeeded();
+    await page.getByText('Hint 1').click();
+    await shot(page, `lesson-check-fail-${size}`);
+    fake.check = 'pass';
+    await page.getByTestId('lang-switch').click();
+    await page.waitForURL(/lang=zh/);
+    await page.getByRole('button', { name: '检查' }).waitFor();
+    await page.getByTestId(`check-${EXERCISE}`).click();
+    await page.locator(`[data-testid="check-result-${EXERCISE}"][data-passed="true"]`).waitFor();
+    await page.getByTestId(`check-${EXERCISE}`).scrollIntoViewIfNeeded();
+    await shot(page, `lesson-check-pass-zh-${size}`);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    const connected = await page.getByTestId('terminal').getAttribute('data-connection');
+    console.log(`  after switching language: <html lang=${lang}>, terminal ${connected}`);
+    await page.close();
+  },
+  async gone(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'ready', wsError: 'not_found' });
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.getByText('This sandbox has stopped').waitFor();
+    await shot(page, `lesson-gone-${size}`);
+    await page.close();
+  },
+  async notfound(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'ready' });
+    const res = await page.goto(`${base}/lessons/nope/nothing?lang=en`);
+    console.log(`  404 page status ${res?.status()}`);
+    await shot(page, `notfound-${size}`);
+    await page.close();
+  },
+};
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const sizes = [
+    { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+    { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+  ];
+  const external: string[] = [];
+  try {
+    for (const size of sizes) {
+      for (const [name, run] of Object.entries(scenarios)) {
+        if (only && !name.includes(only)) continue;
+        const ctx = await browser.newContext({
+          viewport: size.viewport,
+          isMobile: size.isMobile,
+          hasTouch: size.isMobile,
+          deviceScaleFactor: 1,
+        });
+        // A session cookie the server cannot resolve without a database (see the header comment).
+        await ctx.addCookies([{ name: 'berth_session', value: 'screenshots', url: base }]);
+        ctx.on('request', (r) => {
+          const u = new URL(r.url());
+          if (!['localhost', '127.0.0.1'].includes(u.hostname) && u.protocol !== 'data:')
+            external.push(r.url());
+        });
+        try {
+          await run(ctx, size.name);
+        } catch (e) {
+          console.error(`${name}/${size.name} failed:`, e);
+          process.exitCode = 1;
+        } finally {
+          await ctx.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(
+    external.length ? `requests off localhost: ${external.join(', ')}` : 'no request left localhost',
+  );
+}
+
+await main();

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { freePort } from './free-port.ts';
+import { type RunningRedis, startRedis } from './redis.ts';
+import { type AgentHarness, startAgentHarness } from './sandbox-agent-harness.ts';
+
+// The control plane in-process, with real parts: its route handlers (called as Next would), the
+// terminal gateway on a real HTTP server, the BullMQ worker on a real Redis, a migrated SQLite
+// database, and a real agent API server on the sandbox engine.
+export interface ControlPlane {
+  baseUrl: string;
+  redis: RunningRedis;
+  agent: AgentHarness;
+  signIn(name: string): Promise<string>;
+  call(
+    method: string,
+    url: string,
+    opts?: { cookie?: string; body?: unknown; raw?: string },
+  ): Promise<{ status: number; json: any }>;
+  openTerminal(cookie: string, sandboxId: string, node?: string): WebSocket;
+  stop(): Promise<void>;
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export async function startControlPlane(env: Record<string, string> = {}): Promise<ControlPlane> {
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-cp-'));
+  const redis = await startRedis();
+  const agentPort = await freePort();
+  const token = randomBytes(24).toString('hex');
+  Object.assign(process.env, {
+    BERTH_HOME: home,
+    DATABASE_URL: `file:${path.join(home, 'berth.db')}`,
+    REDIS_URL: redis.url,
+    BERTH_AGENT_URL: `http://127.0.0.1:${agentPort}`,
+    BERTH_AGENT_TOKEN: token,
+    ...env,
+  });
+  const agent = await startAgentHarness();
+  process.env.BERTH_AGENT_ID = agent.settings.agentId;
+
+  const { migrateDatabase } = await import('../../server/db/migrate.ts');
+  await migrateDatabase(process.env.DATABASE_URL!);
+  const { createAgentServer } = await import('../../sandbox-agent/src/http/agent-server.ts');
+  const agentServer = createAgentServer({
+    manager: agent.manager,
+    engine: agent.engine,
+    token,
+    agentId: agent.settings.agentId,
+  });
+  await new Promise<void>((r) => agentServer.listen(agentPort, '127.0.0.1', r));
+
+  const { startSandboxWorker } = await import('../../server/queues/sandbox-worker.ts');
+  const { ensureSchedulers } = await import('../../server/queues/sandbox-queue.ts');
+  const worker = startSandboxWorker();
+  await ensureSchedulers();
+
+  const routes: Array<[string, RegExp, Record<string, Handler>]> = [
+    ['/api/health', /^\/api\/health$/, await import('../../app/api/health/route.ts')],
+    ['/api/auth/guest', /^\/api\/auth\/guest$/, await import('../../app/api/auth/guest/route.ts')],
+    ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
+    ['/api/lessons', /^\/api\/lessons$/, await import('../../app/api/lessons/route.ts')],
+    ['/api/progress', /^\/api\/progress$/, await import('../../app/api/progress/route.ts')],
+    ['/api/sandboxes', /^\/api\/sandboxes$/, await import('../../app/api/sandboxes/route.ts')],
+    [
+      '/api/sandboxes/:id/checks',
+      /^\/api\/sandboxes\/([^/]+)\/checks$/,
+      await import('../../app/api/sandboxes/[id]/checks/route.ts'),
+    ],
+    [
+      '/api/sandboxes/:id',
+      /^\/api\/sandboxes\/([^/]+)$/,
+      await import('../../app/api/sandboxes/[id]/route.ts'),
+    ],
+  ] as never;
+
+  const { handleTerminalUpgrade } = await import('../../server/terminal/terminal-gateway.ts');
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    for (const [, re, mod] of routes) {
+      const m = url.pathname.match(re);
+      const handler = m && mod[req.method ?? 'GET'];
+      if (!handler) continue;
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const request = new Request(`http://x${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+      });
+      const response = await handler(request, {
+        params: Promise.resolve<Record<string, string>>(m[1] ? { id: decodeURIComponent(m[1]) } : {}),
+      });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  server.on('upgrade', (req, socket, head) => void handleTerminalUpgrade(req, socket, head));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const call: ControlPlane['call'] = async (method, url, opts = {}) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(opts.cookie ? { cookie: opts.cookie } : {}) },
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    return { status: res.status, json: await res.json().catch(() => null), headers: res.headers } as never;
+  };
+
+  return {
+    baseUrl,
+    redis,
+    agent,
+    call,
+    async signIn(name) {
+      const res = await fetch(`${baseUrl}/api/auth/guest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      });
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (res.status !== 201 || !cookie) throw new Error(`guest sign-in failed: ${res.status}`);
+      return cookie;
+    },
+    openTerminal(cookie, sandboxId, node = 'node1') {
+      return new WebSocket(`${baseUrl.replace('http', 'ws')}/ws/terminal?sandbox=${sandboxId}&node=${node}`, {
+        headers: { cookie },
+      });
+    },
+    async stop() {
+      server.close();
+      agentServer.close();
+      await worker.close();
+      const { closeQueues } = await import('../../server/queues/sandbox-queue.ts');
+      await closeQueues();
+      const { closeDb } = await import('../../server/db/client.ts');
+      await closeDb();
+      await agent.cleanup();
+      await redis.stop();
+      await fs.rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitForState(cp: ControlPlane, cookie: string, id: string, state: string, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  let last: any;
+  while (Date.now() < deadline) {
+    last = await cp.call('GET', `/api/sandboxes/${id}`, { cookie });
+    if (last.json?.state === state) return last.json;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`sandbox ${id} did not become ${state}; last: ${JSON.stringify(last?.json)}`);
+}
