@@ -1,5 +1,5 @@
-import { publicRoute } from '@/server/http/api-route.ts';
 import { getHealth } from '@/server/health/get-health.ts';
+import { publicRoute } from '@/server/http/api-route.ts';
 
 export const dynamic = 'force-dynamic';
 
