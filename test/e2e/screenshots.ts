@@ -46,9 +46,7 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
     if (p === '/api/progress')
       return route.fulfill(
         json(200, {
-          exercises: [
-            { exerciseId: 'containers/first-container/hello', passed: true, checkedAt: '2025-01-01' },
-          ],
+          exercises: [{ exerciseId: EXERCISE, passed: true, checkedAt: '2025-01-01T10:00:00.000Z' }],
         }),
       );
     if (p === '/api/sandboxes' && req.method() === 'POST') {

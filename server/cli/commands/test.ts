@@ -10,7 +10,7 @@ import { sh } from '../shell.ts';
 const TIERS = ['lint', 'unit', 'integration', 'e2e'] as const;
 type Tier = (typeof TIERS)[number];
 
-const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'test/unit'];
+const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'components', 'test/unit'];
 
 async function findTests(roots: string[]): Promise<string[]> {
   const out: string[] = [];

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
+
+const LESSON_PATH = '/lessons/networking/container-links';
+const EXERCISE = 'networking/container-links/ping-by-name';
+
+async function terminalText(page: Page): Promise<string> {
+  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
+}
+
+async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await terminalText(page).catch(() => '');
+    if (re.test(last)) return;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
+}
+
+async function typeCommand(page: Page, command: string, done: RegExp): Promise<void> {
+  await page.locator('[data-testid="terminal"]').click();
+  await page.keyboard.type(command, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await waitForTerminal(page, done);
+}
+
+describe('a learner does the container-links exercise in a real browser', () => {
+  let berth: RunningBerth;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let page: Page;
+  const external: string[] = [];
+
+  before(async () => {
+    berth = await startBerth();
+    browser = await launchBrowser();
+    context = browser.context;
+    page = context.pages()[0] ?? (await context.newPage());
+    // Nothing the page loads may leave this machine.
+    page.on('request', (r) => {
+      const host = new URL(r.url()).hostname;
+      if (!['127.0.0.1', 'localhost'].includes(host) && !r.url().startsWith('data:')) external.push(r.url());
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await berth?.stop();
+  });
+
+  test('the course page shows the seven chapters', async () => {
+    const catalog = (await (await fetch(`${berth.baseUrl}/api/lessons?lang=en`)).json()) as {
+      chapters: { title: string }[];
+    };
+    await page.goto(`${berth.baseUrl}/`);
+    const body = await page.locator('main').innerText();
+    assert.equal(catalog.chapters.length, 7);
+    for (const c of catalog.chapters) assert.ok(body.includes(c.title), `chapter "${c.title}" is on the course page`);
+    await page.locator(`a[href="${LESSON_PATH}"]`).first().click();
+    await page.waitForURL(`**${LESSON_PATH}`);
+  });
+
+  test('the language switch shows the lesson in Chinese and back', async () => {
+    const zh = (await (await fetch(`${berth.baseUrl}/api/lessons?lang=zh`)).json()) as any;
+    const zhTitle = zh.chapters.find((c: any) => c.id === 'networking').lessons[0].title;
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction((t) => document.body.innerText.includes(t), zhTitle);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
+    await page.locator('[data-testid="lang-switch"]').click();
+    await page.waitForFunction((t) => !document.body.innerText.includes(t), zhTitle);
+  });
+
+  test('after picking a name the learner gets a root shell on node1', async () => {
+    await page.locator('form input').first().fill('Grace');
+    await page.locator('form button[type="submit"]').click();
+    await waitForTerminal(page, /root@node1:~#/, 90_000);
+  });
+
+  test('the exercise is done in the terminal and every task turns green', async () => {
+    await typeCommand(page, 'docker network create -d bridge my-net', /[0-9a-f]{64}[\s\S]*#\s*$/);
+    await typeCommand(page, 'docker run -dit --name busybox1 --network my-net busybox sh', /[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/);
+    await typeCommand(page, 'docker run -dit --name busybox2 --network my-net busybox sh', /([0-9a-f]{64}[\s\S]*){3}/);
+    await typeCommand(page, 'docker exec busybox1 ping -c 2 busybox2', /2 packets transmitted, 2 packets received/);
+
+    await page.locator(`[data-testid="check-${EXERCISE}"]`).click();
+    const result = page.locator(`[data-testid="check-result-${EXERCISE}"]`);
+    await result.and(page.locator('[data-passed="true"]')).waitFor({ timeout: 60_000 });
+    const text = await result.innerText();
+    assert.doesNotMatch(text, /fail/i);
+  });
+
+  test('reloading mid-session brings back the same shell with its output', async () => {
+    await typeCommand(page, 'echo before-reload-$((20+22))', /before-reload-42/);
+    await page.reload();
+    await waitForTerminal(page, /before-reload-42/, 60_000);
+    await waitForTerminal(page, /packets received/);
+    // …and it is the same shell: its history has the command from before the reload.
+    await typeCommand(page, 'history | tail -3', /echo before-reload/);
+  });
+
+  test('no request left this machine', () => {
+    assert.deepEqual(external, []);
+  });
+});

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { waitForHttp } from '../../server/cli/health.ts';
+import { ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
+import { sh } from '../../server/cli/shell.ts';
+import { ensureWebBuild } from '../../server/cli/web-build.ts';
+import { freePort } from './free-port.ts';
+import { type RunningRedis, startRedis } from './redis.ts';
+
+// Berth as `./berth up` runs it — agent and web as real processes (production Next build) — but on
+// free ports, with its own Redis, database and agent id, so it never touches a running install.
+export interface RunningBerth {
+  baseUrl: string;
+  env: NodeJS.ProcessEnv;
+  redis: RunningRedis;
+  restartAgent(signal?: NodeJS.Signals): Promise<void>;
+  logs(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startBerth(): Promise<RunningBerth> {
+  await ensureSandboxEngine();
+  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-e2e-'));
+  const redis = await startRedis();
+  const [webPort, agentPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    BERTH_HOME: home,
+    PORT: String(webPort),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${path.join(home, 'berth.db')}`,
+    REDIS_URL: redis.url,
+    BERTH_AGENT_URL: `http://127.0.0.1:${agentPort}`,
+    BERTH_AGENT_TOKEN: randomBytes(24).toString('hex'),
+    BERTH_AGENT_ID: `e2e-${process.pid}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  await sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env });
+  await ensureWebBuild(env);
+  const procs: Record<string, ChildProcess> = {};
+  const logs: string[] = [];
+  const launch = (name: string, script: string) => {
+    const child = spawn('node', ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d) => logs.push(`[${name}] ${d}`));
+    child.stderr?.on('data', (d) => logs.push(`[${name}] ${d}`));
+    procs[name] = child;
+  };
+  const agentUp = () =>
+    waitForHttp(`${env.BERTH_AGENT_URL}/v1/info`, {
+      timeoutMs: 30_000,
+      headers: { authorization: `Bearer ${env.BERTH_AGENT_TOKEN}` },
+    });
+  launch('agent', 'sandbox-agent/src/main.ts');
+  if (!(await agentUp())) throw new Error(`agent did not start:\n${logs.join('')}`);
+  launch('web', 'server/main.ts');
+  const baseUrl = `http://127.0.0.1:${webPort}`;
+  if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000 }))) {
+    throw new Error(`web did not start:\n${logs.join('')}`);
+  }
+  const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
+    const p = procs[name];
+    if (!p || p.exitCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill(signal);
+    await exited;
+  };
+  return {
+    baseUrl,
+    env,
+    redis,
+    async restartAgent(signal = 'SIGKILL') {
+      await kill('agent', signal);
+      launch('agent', 'sandbox-agent/src/main.ts');
+      if (!(await agentUp())) throw new Error('agent did not come back');
+    },
+    async logs() {
+      return logs.join('');
+    },
+    async stop() {
+      await kill('web');
+      await kill('agent');
+      // Sandboxes outlive the agent by design; remove this run's by its agent label.
+      const { removeAllSandboxesOfAgent } = await import('./remove-agent-sandboxes.ts');
+      await removeAllSandboxesOfAgent(env.BERTH_AGENT_ID!, home);
+      await redis.stop();
+      await fs.rm(home, { recursive: true, force: true });
+    },
+  };
+}
