@@ -2,12 +2,18 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type WebSocket from 'ws';
+import {
+  createSandboxDisk,
+  nodeDirs,
+  removeSandboxDisk,
+} from '../sandbox-agent/src/sandboxes/sandbox-disk.ts';
 import { ENGINE } from '../server/cli/sandbox-engine.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../test/support/control-plane-harness.ts';
 
 // `npm run bench`: Berth's hot paths beside the same operation done directly with the docker CLI,
 // in the same run on the same machine. Writes bench/results.json and prints a table.
 
+const BENCH_DISKS = '/var/lib/berth/bench-disks';
 const LESSON = 'networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
 const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}` };
@@ -31,6 +37,7 @@ function docker(
     child.stderr.on('data', (d) => {
       out += d;
     });
+    child.stdin.on('error', () => {});
     child.on('close', (code) => resolve({ code: code ?? 1, out, bytes }));
     child.stdin.end(opts.stdin ?? '');
   });
@@ -94,6 +101,15 @@ async function coldStart(cp: ControlPlane, cookie: string): Promise<{ berth: num
 
     // Direct: the same node image with the docker CLI until its inner engine answers and a shell prompts.
     const name = `bench-direct-${process.pid}-${i}`;
+    // Same disk setup as Berth's (overlay2 inside needs a real filesystem under /var/lib/docker).
+    const disk = await createSandboxDisk({
+      sandboxesDir: BENCH_DISKS,
+      sandboxId: name,
+      sizeMb: 4096,
+      nodes: ['n'],
+      rootUid: 100000,
+    });
+    const dirs = nodeDirs(disk, 'n');
     const d0 = performance.now();
     const run = await docker([
       'run',
@@ -117,6 +133,10 @@ async function coldStart(cp: ControlPlane, cookie: string): Promise<{ berth: num
       '/run',
       '--tmpfs',
       '/etc/docker',
+      '-v',
+      `${dirs.docker}:/var/lib/docker`,
+      '-v',
+      `${dirs.home}:/root`,
       '--network',
       'none',
       'berth/node:latest',
@@ -129,11 +149,18 @@ async function coldStart(cp: ControlPlane, cookie: string): Promise<{ berth: num
         await fs.chown(path.join(cg, f), 100000, 100000).catch(() => {});
     }
     await docker(['exec', name, 'touch', '/run/berth-cgroups-ready']);
-    while ((await docker(['exec', name, 'test', '-e', '/run/berth-node-ready'])).code !== 0)
+    const deadline = Date.now() + 60_000;
+    while ((await docker(['exec', name, 'test', '-e', '/run/berth-node-ready'])).code !== 0) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `bench: direct node never got ready: ${(await docker(['logs', '--tail', '5', name])).out}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
+    }
     await docker(['exec', name, 'bash', '-lc', 'echo -n "# "']);
     direct.push(performance.now() - d0);
     await docker(['rm', '-f', '-v', name]);
+    await removeSandboxDisk(BENCH_DISKS, name);
   }
   return { berth, direct };
 }
