@@ -6,6 +6,14 @@ import { sh } from './shell.ts';
 
 // A private redis-server for this install (loopback only, no persistence to a shared place) when
 // REDIS_URL is not given. BullMQ needs noeviction.
+// Loopback only; AOF so queued jobs (expiry, provisioning) survive a Redis restart; BullMQ needs noeviction.
+export function redisServerArgs(port: number, dir: string): string[] {
+  return [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir],
+    ...['--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+  ];
+}
+
 export async function startLocalRedis(home: string, port: number): Promise<string> {
   const url = `redis://127.0.0.1:${port}`;
   if (await redisAnswers(port)) return url;
@@ -13,18 +21,7 @@ export async function startLocalRedis(home: string, port: number): Promise<strin
     const dir = path.join(home, 'redis');
     await fs.mkdir(dir, { recursive: true });
     await sh('redis-server', [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
+      ...redisServerArgs(port, dir),
       '--daemonize',
       'yes',
       '--pidfile',

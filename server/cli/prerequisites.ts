@@ -60,7 +60,7 @@ export async function ensurePrerequisites(pkgs: string[]): Promise<void> {
   await step(`Installing ${missing.join(', ')} with apt`, async () => {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     await sh('apt-get', ['update', '-qq'], { env });
-    await sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+    await sh('apt-get', ['install', '-y', '-qq', ...missing], { env });
   });
   const still = await missingPackages(missing);
   if (still.length) throw new CliError(`apt could not install: ${still.join(', ')}`);

@@ -6,6 +6,7 @@ import {
   parseServerFrame,
   type ServerFrame,
 } from '../../sandbox-agent/src/terminal/frames.ts';
+import { startHeartbeat } from '../../sandbox-agent/src/terminal/socket-heartbeat.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
@@ -21,7 +22,6 @@ export const TERMINAL_PATH = '/ws/terminal';
 const HIGH_WATER = 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 const ACTIVITY_EVERY_MS = 30_000;
-const HEARTBEAT_MS = 30_000;
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: 512 * 1024, perMessageDeflate: false });
 
@@ -73,16 +73,7 @@ function relay(browser: WebSocket, sandboxId: string, agentId: string, node: str
   }
   const early: string[] = []; // frames from the browser before the agent socket is open (the hello)
   let lastActivity = 0;
-  let alive = true;
-
-  const heartbeat = setInterval(() => {
-    if (!alive) return browser.terminate();
-    alive = false;
-    browser.ping();
-  }, HEARTBEAT_MS);
-  browser.on('pong', () => {
-    alive = true;
-  });
+  const stopHeartbeat = startHeartbeat(browser);
 
   agent.on('open', () => {
     for (const f of early.splice(0)) agent.send(f);
@@ -115,7 +106,6 @@ function relay(browser: WebSocket, sandboxId: string, agentId: string, node: str
   });
 
   browser.on('message', (raw, isBinary) => {
-    alive = true;
     const parsed = isBinary
       ? ({ ok: false, message: 'binary frames are not supported' } as const)
       : parseClientFrame(raw as Buffer);
@@ -138,7 +128,7 @@ function relay(browser: WebSocket, sandboxId: string, agentId: string, node: str
     else if (agent.readyState === WebSocket.CONNECTING) early.push(text);
   });
   browser.on('close', () => {
-    clearInterval(heartbeat);
+    stopHeartbeat();
     agent.close();
   });
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { redisAnswers } from '../../server/cli/local-redis.ts';
+import { redisAnswers, redisServerArgs } from '../../server/cli/local-redis.ts';
 import { freePort } from './free-port.ts';
 
 // A throwaway redis-server on 127.0.0.1 and a free port, with AOF so restart tests keep their jobs.
@@ -34,24 +34,7 @@ export async function startRedis(): Promise<RunningRedis> {
 }
 
 async function launch(port: number, dir: string) {
-  const child = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--appendonly',
-      'yes',
-      '--save',
-      '',
-      '--maxmemory-policy',
-      'noeviction',
-    ],
-    { stdio: 'ignore' },
-  );
+  const child = spawn('redis-server', redisServerArgs(port, dir), { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     if (await redisAnswers(port)) return child;
     await new Promise((r) => setTimeout(r, 50));

@@ -1,14 +1,12 @@
 import type { WebSocket } from 'ws';
 import { isBerthError } from '../../../server/errors/berth-error.ts';
 import { parseClientFrame, type ServerFrame } from './frames.ts';
+import { startHeartbeat } from './socket-heartbeat.ts';
 import type { TerminalClient, TerminalSession } from './terminal-session.ts';
-
-const HEARTBEAT_MS = 30_000;
 
 // Speaks the terminal protocol on one websocket: waits for hello, replays, then relays both ways.
 export function attachTerminalSocket(ws: WebSocket, getSession: () => TerminalSession): void {
   let session: TerminalSession | undefined;
-  let alive = true;
   const send = (f: ServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(f));
   };
@@ -17,23 +15,12 @@ export function attachTerminalSocket(ws: WebSocket, getSession: () => TerminalSe
     bufferedAmount: () => ws.bufferedAmount,
     close: (code, reason) => ws.close(code, reason),
   };
-  const heartbeat = setInterval(() => {
-    if (!alive) {
-      ws.terminate();
-      return;
-    }
-    alive = false;
-    ws.ping();
-  }, HEARTBEAT_MS);
-  ws.on('pong', () => {
-    alive = true;
-  });
+  const stopHeartbeat = startHeartbeat(ws);
   ws.on('close', () => {
-    clearInterval(heartbeat);
+    stopHeartbeat();
     session?.detach(client);
   });
   ws.on('message', async (raw, isBinary) => {
-    alive = true;
     if (isBinary) {
       send({ type: 'error', code: 'bad_frame', message: 'binary frames are not supported' });
       return;
