@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
+import { launchBrowser } from '../support/browser.ts';
 
 const LESSON_PATH = '/lessons/networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
@@ -60,7 +60,8 @@ describe('a learner does the container-links exercise in a real browser', () => 
     await page.goto(`${berth.baseUrl}/`);
     const body = await page.locator('main').innerText();
     assert.equal(catalog.chapters.length, 7);
-    for (const c of catalog.chapters) assert.ok(body.includes(c.title), `chapter "${c.title}" is on the course page`);
+    for (const c of catalog.chapters)
+      assert.ok(body.includes(c.title), `chapter "${c.title}" is on the course page`);
     await page.locator(`a[href="${LESSON_PATH}"]`).first().click();
     await page.waitForURL(`**${LESSON_PATH}`);
   });
@@ -83,9 +84,21 @@ describe('a learner does the container-links exercise in a real browser', () => 
 
   test('the exercise is done in the terminal and every task turns green', async () => {
     await typeCommand(page, 'docker network create -d bridge my-net', /[0-9a-f]{64}[\s\S]*#\s*$/);
-    await typeCommand(page, 'docker run -dit --name busybox1 --network my-net busybox sh', /[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/);
-    await typeCommand(page, 'docker run -dit --name busybox2 --network my-net busybox sh', /([0-9a-f]{64}[\s\S]*){3}/);
-    await typeCommand(page, 'docker exec busybox1 ping -c 2 busybox2', /2 packets transmitted, 2 packets received/);
+    await typeCommand(
+      page,
+      'docker run -dit --name busybox1 --network my-net busybox sh',
+      /[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/,
+    );
+    await typeCommand(
+      page,
+      'docker run -dit --name busybox2 --network my-net busybox sh',
+      /([0-9a-f]{64}[\s\S]*){3}/,
+    );
+    await typeCommand(
+      page,
+      'docker exec busybox1 ping -c 2 busybox2',
+      /2 packets transmitted, 2 packets received/,
+    );
 
     await page.locator(`[data-testid="check-${EXERCISE}"]`).click();
     const result = page.locator(`[data-testid="check-result-${EXERCISE}"]`);
