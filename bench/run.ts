@@ -269,14 +269,14 @@ async function main(): Promise<void> {
     const secs = (performance.now() - o0) / 1000;
     const berthMBs = (t.bytes - startBytes) / 1e6 / secs;
     const d0 = performance.now();
-    const d = await docker(['exec', nodeName, 'sh', '-c', 'yes | head -c 50M'], { discard: true });
+    const d = await docker(['exec', '-t', nodeName, 'sh', '-c', 'yes | head -c 50M'], { discard: true });
     const directMBs = d.bytes / 1e6 / ((performance.now() - d0) / 1000);
     rows.push({
       metric: 'terminal output throughput (yes | head -c 50M)',
       berth: berthMBs,
       direct: directMBs,
       unit: 'MB/s',
-      note: 'through the websocket protocol vs docker exec to a pipe',
+      note: 'through the websocket protocol vs docker exec -t (same TTY path)',
     });
   } finally {
     await cp.stop();
