@@ -13,37 +13,48 @@ const API = 'http://docker/v1.41';
 
 export function innerEngine(engine: Engine, containerId: string, deadline: number): InnerEngine {
   const remaining = () => Math.max(500, deadline - Date.now());
+  // One check run is one snapshot: tasks that inspect the same object share one request.
+  const cache = new Map<string, Promise<{ status: number; body: unknown }>>();
+  const get = async (path: string) => {
+    const seconds = Math.max(1, Math.floor(remaining() / 1000));
+    const res = await engine.exec(
+      containerId,
+      [
+        'curl',
+        '-sS',
+        '--max-time',
+        String(seconds),
+        '--unix-socket',
+        '/var/run/docker.sock',
+        '-w',
+        '\n%{http_code}',
+        `${API}${path}`,
+      ],
+      { timeoutMs: remaining() },
+    );
+    if (res.timedOut) throw new Error('the Docker engine in your sandbox did not answer in time');
+    const nl = res.output.lastIndexOf('\n');
+    const status = Number(res.output.slice(nl + 1).trim());
+    if (res.exitCode !== 0 || !Number.isFinite(status) || status === 0) {
+      throw new Error('the Docker engine in your sandbox is not answering (is dockerd running?)');
+    }
+    let body: unknown = null;
+    try {
+      body = JSON.parse(res.output.slice(0, nl));
+    } catch {
+      body = null;
+    }
+    return { status, body };
+  };
   return {
-    async get(path) {
-      const seconds = Math.max(1, Math.floor(remaining() / 1000));
-      const res = await engine.exec(
-        containerId,
-        [
-          'curl',
-          '-sS',
-          '--max-time',
-          String(seconds),
-          '--unix-socket',
-          '/var/run/docker.sock',
-          '-w',
-          '\n%{http_code}',
-          `${API}${path}`,
-        ],
-        { timeoutMs: remaining() },
-      );
-      if (res.timedOut) throw new Error('the Docker engine in your sandbox did not answer in time');
-      const nl = res.output.lastIndexOf('\n');
-      const status = Number(res.output.slice(nl + 1).trim());
-      if (res.exitCode !== 0 || !Number.isFinite(status) || status === 0) {
-        throw new Error('the Docker engine in your sandbox is not answering (is dockerd running?)');
+    get(path) {
+      let p = cache.get(path);
+      if (!p) {
+        p = get(path);
+        cache.set(path, p);
+        p.catch(() => cache.delete(path));
       }
-      let body: unknown = null;
-      try {
-        body = JSON.parse(res.output.slice(0, nl));
-      } catch {
-        body = null;
-      }
-      return { status, body };
+      return p;
     },
     async run(cmd, timeoutMs) {
       return engine.exec(containerId, cmd, { timeoutMs: Math.min(timeoutMs, remaining()) });
