@@ -1,0 +1,52 @@
+// The course page: every chapter of the Docker course and its lessons.
+import Link from 'next/link';
+import { ChapterList } from '@/components/course/chapter-list';
+import { loadCatalog } from '@/components/course/course-source';
+import { requestLang } from '@/components/i18n/request-lang';
+import { stringsFor } from '@/components/i18n/strings';
+import { SiteFooter } from '@/components/site/site-footer';
+import { SiteHeader } from '@/components/site/site-header';
+import { ArrowIcon } from '@/components/ui/icons';
+
+export default async function CoursePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const lang = await requestLang(searchParams);
+  const t = stringsFor(lang);
+  const catalog = await loadCatalog(lang);
+  const firstLesson = catalog.chapters.flatMap((c) => c.lessons)[0];
+  return (
+    <>
+      <SiteHeader lang={lang} path="/" />
+      <main id="main" className="course">
+        <section className="hero" aria-labelledby="hero-title">
+          <h1 id="hero-title" className="hero-title">
+            {t.homeTitle}
+          </h1>
+          <p className="hero-intro">{t.homeIntro}</p>
+          <ol className="hero-steps" aria-label={t.homeHowTitle}>
+            {t.homeHow.map((step, i) => (
+              <li key={step}>
+                <span className="hero-step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                {step}
+              </li>
+            ))}
+          </ol>
+          {firstLesson && (
+            <Link href={`/lessons/${firstLesson.id}`} className="button button-primary hero-cta">
+              {t.startFirstLesson} <ArrowIcon />
+            </Link>
+          )}
+        </section>
+        <section className="course-chapters" aria-label={t.chapters}>
+          <ChapterList catalog={catalog} lang={lang} />
+        </section>
+      </main>
+      <SiteFooter lang={lang} />
+    </>
+  );
+}

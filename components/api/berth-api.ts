@@ -1,0 +1,85 @@
+// Browser-side client of Berth's HTTP API: one function per route, responses validated with zod.
+import { z } from 'zod';
+import {
+  apiErrorBodySchema,
+  checkResultSchema,
+  progressSchema,
+  sandboxSchema,
+  userEnvelopeSchema,
+} from './schemas';
+
+/** A failed API call. `code` is the server's error code, or `network` / `bad_response` from this side. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(code: string, status: number, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+async function request<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  schema: S,
+  options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: options.body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      cache: 'no-store',
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError('network', 0, 'The server could not be reached.');
+  }
+
+  let json: unknown;
+  try {
+    json = res.status === 204 ? {} : await res.json();
+  } catch {
+    throw new ApiError(
+      res.ok ? 'bad_response' : `http_${res.status}`,
+      res.status,
+      `Unexpected response (${res.status}).`,
+    );
+  }
+
+  if (!res.ok) {
+    const body = apiErrorBodySchema.safeParse(json);
+    if (body.success) throw new ApiError(body.data.error.code, res.status, body.data.error.message);
+    throw new ApiError(`http_${res.status}`, res.status, `Request failed (${res.status}).`);
+  }
+
+  const parsed = schema.safeParse(json);
+  if (!parsed.success)
+    throw new ApiError('bad_response', res.status, 'The server sent an unexpected answer.');
+  return parsed.data;
+}
+
+export const berthApi = {
+  me: (signal?: AbortSignal) => request('GET', '/api/auth/me', userEnvelopeSchema, { signal }),
+  signInAsGuest: (name: string) => request('POST', '/api/auth/guest', userEnvelopeSchema, { body: { name } }),
+  createSandbox: (lessonId: string, signal?: AbortSignal) =>
+    request('POST', '/api/sandboxes', sandboxSchema, { body: { lessonId }, signal }),
+  getSandbox: (id: string, signal?: AbortSignal) =>
+    request('GET', `/api/sandboxes/${encodeURIComponent(id)}`, sandboxSchema, { signal }),
+  deleteSandbox: (id: string) => request('DELETE', `/api/sandboxes/${encodeURIComponent(id)}`, z.unknown()),
+  runCheck: (sandboxId: string, exerciseId: string, lang: string) =>
+    request('POST', `/api/sandboxes/${encodeURIComponent(sandboxId)}/checks`, checkResultSchema, {
+      body: { exerciseId, lang },
+    }),
+  progress: (signal?: AbortSignal) => request('GET', '/api/progress', progressSchema, { signal }),
+};

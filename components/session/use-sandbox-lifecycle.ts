@@ -1,0 +1,170 @@
+'use client';
+// The learner's sandbox as seen from a lesson page: reserve it (POST), poll while it starts, and end in
+// exactly one visible state, never a spinner forever. The server's state machine is the truth; this mirrors it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { berthApi, isApiError } from '../api/berth-api';
+import type { Sandbox } from '../api/schemas';
+
+export type SandboxPhase =
+  /** No signed-in learner yet. */
+  | { kind: 'waiting' }
+  | { kind: 'reserving'; since: number }
+  | { kind: 'starting'; since: number; sandbox: Sandbox }
+  | { kind: 'ready'; sandbox: Sandbox }
+  | { kind: 'stopping'; sandbox: Sandbox }
+  | { kind: 'capacity'; message: string }
+  | { kind: 'failed'; message: string; sandboxId?: string }
+  | { kind: 'timed-out'; sandboxId: string }
+  | { kind: 'unreachable'; message: string }
+  /** Stopped, expired or deleted; `sandbox` is the one that went away, whose terminals stay on screen. */
+  | { kind: 'gone'; byUser: boolean; sandbox?: Sandbox };
+
+/** Give up polling after this long and offer Retry. */
+export const START_TIMEOUT_MS = 180_000;
+/** After this long, say that it is slower than usual. */
+export const SLOW_START_MS = 45_000;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+export function useSandboxLifecycle(
+  lessonId: string,
+  userId: string | undefined,
+  onUnauthorized: () => void,
+) {
+  const [phase, setPhase] = useState<SandboxPhase>({ kind: 'waiting' });
+  const run = useRef<AbortController | null>(null);
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+
+  const launch = useCallback(
+    async (replaceId?: string) => {
+      run.current?.abort();
+      const ac = new AbortController();
+      run.current = ac;
+      const since = Date.now();
+      setPhase({ kind: 'reserving', since });
+      try {
+        // A failed sandbox may still count as the learner's one sandbox: clear it before asking again.
+        if (replaceId) await berthApi.deleteSandbox(replaceId).catch(() => undefined);
+        let sandbox = await berthApi.createSandbox(lessonId, ac.signal);
+        while (!ac.signal.aborted) {
+          switch (sandbox.state) {
+            case 'ready':
+              setPhase({ kind: 'ready', sandbox });
+              return;
+            case 'failed':
+              setPhase({ kind: 'failed', message: sandbox.failureReason ?? '', sandboxId: sandbox.id });
+              return;
+            case 'stopping':
+            case 'stopped':
+              setPhase({ kind: 'gone', byUser: false });
+              return;
+            case 'starting':
+              setPhase({ kind: 'starting', since, sandbox });
+          }
+          const waited = Date.now() - since;
+          if (waited > START_TIMEOUT_MS) {
+            setPhase({ kind: 'timed-out', sandboxId: sandbox.id });
+            return;
+          }
+          await sleep(waited > 20_000 ? 2000 : 1000, ac.signal);
+          if (ac.signal.aborted) return;
+          try {
+            sandbox = await berthApi.getSandbox(sandbox.id, ac.signal);
+          } catch (e) {
+            if (isApiError(e) && e.status === 404) {
+              setPhase({ kind: 'gone', byUser: false });
+              return;
+            }
+            if (isApiError(e) && e.status === 401) throw e;
+            // A blip while polling: keep the last known state and ask again (the timeout still applies).
+          }
+        }
+      } catch (e) {
+        if (ac.signal.aborted) return;
+        if (isApiError(e)) {
+          if (e.code === 'out_of_capacity' || e.status === 503)
+            setPhase({ kind: 'capacity', message: e.message });
+          else if (e.status === 401) {
+            setPhase({ kind: 'waiting' });
+            unauthorized.current();
+          } else if (e.code === 'network' || e.status === 0)
+            setPhase({ kind: 'unreachable', message: e.message });
+          else setPhase({ kind: 'failed', message: e.message });
+        } else {
+          setPhase({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+        }
+      }
+    },
+    [lessonId],
+  );
+
+  useEffect(() => {
+    if (!userId) {
+      setPhase({ kind: 'waiting' });
+      return;
+    }
+    void launch();
+    return () => run.current?.abort();
+  }, [userId, launch]);
+
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+
+  /** Asked by terminals before reconnecting: is the sandbox still there? Moves the page to `gone` if not. */
+  const isSandboxAlive = useCallback(async (): Promise<boolean> => {
+    const current = phaseRef.current;
+    if (current.kind !== 'ready') return current.kind === 'starting';
+    try {
+      const fresh = await berthApi.getSandbox(current.sandbox.id);
+      if (fresh.state === 'ready' || fresh.state === 'starting') return true;
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        // The session ended (expired or signed out elsewhere): back to the sign-in form.
+        setPhase({ kind: 'waiting' });
+        unauthorized.current();
+        return false;
+      }
+      if (!isApiError(e) || e.status !== 404) throw e;
+    }
+    setPhase((p) => (p.kind === 'ready' ? { kind: 'gone', byUser: false, sandbox: p.sandbox } : p));
+    return false;
+  }, []);
+
+  /** A terminal learned first-hand (error frame) that the sandbox is gone. */
+  const markGone = useCallback(() => {
+    setPhase((p) => (p.kind === 'ready' ? { kind: 'gone', byUser: false, sandbox: p.sandbox } : p));
+  }, []);
+
+  const stop = useCallback(async () => {
+    const current = phaseRef.current;
+    if (current.kind !== 'ready') return;
+    run.current?.abort();
+    setPhase({ kind: 'stopping', sandbox: current.sandbox });
+    try {
+      await berthApi.deleteSandbox(current.sandbox.id);
+    } catch (e) {
+      if (!isApiError(e) || e.status !== 404) {
+        setPhase({ kind: 'ready', sandbox: current.sandbox });
+        throw e;
+      }
+    }
+    setPhase({ kind: 'gone', byUser: true, sandbox: current.sandbox });
+  }, []);
+
+  const retry = useCallback(() => {
+    const current = phaseRef.current;
+    const replace = current.kind === 'failed' || current.kind === 'timed-out' ? current.sandboxId : undefined;
+    void launch(replace);
+  }, [launch]);
+
+  return { phase, retry, stop, markGone, isSandboxAlive };
+}

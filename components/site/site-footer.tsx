@@ -1,0 +1,14 @@
+// A quiet footer: what Berth is, in one line.
+import type { Lang } from '../i18n/lang';
+import { stringsFor } from '../i18n/strings';
+
+export function SiteFooter({ lang }: { lang: Lang }) {
+  const t = stringsFor(lang);
+  return (
+    <footer className="site-footer">
+      <p>
+        {t.brand} · {t.tagline}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+// A quiet pill saying whether the terminal is live; it only asks for attention when something is wrong.
+import type { Strings } from '../i18n/strings';
+import { useNow } from '../ui/use-now';
+import type { ConnectionState } from './terminal-connection';
+
+export function ConnectionStatus({
+  t,
+  state,
+  onReconnectNow,
+}: {
+  t: Strings;
+  state: ConnectionState;
+  onReconnectNow: () => void;
+}) {
+  const now = useNow(500, state.kind === 'reconnecting');
+  let label: string;
+  // Screen readers hear the state once, not every tick of the countdown.
+  let spoken: string | undefined;
+  let tone: 'ok' | 'busy' | 'bad';
+  switch (state.kind) {
+    case 'connected':
+      label = t.connConnected;
+      tone = 'ok';
+      break;
+    case 'connecting':
+      label = t.connConnecting;
+      tone = 'busy';
+      break;
+    case 'reconnecting':
+      label = t.connReconnecting(Math.max(0, Math.ceil((state.retryAt - now) / 1000)));
+      spoken = t.connReconnecting(0);
+      tone = 'busy';
+      break;
+    case 'exited':
+      label = t.connExited(state.code);
+      tone = 'bad';
+      break;
+    case 'gone':
+    case 'disposed':
+      label = t.connGone;
+      tone = 'bad';
+      break;
+  }
+  return (
+    <span className="conn-status" data-testid="terminal-status" data-state={state.kind}>
+      <span className={`conn-dot conn-dot-${tone}`} aria-hidden="true" />
+      <span className="sr-only" role="status">
+        {spoken ?? label}
+      </span>
+      <span aria-hidden="true">{label}</span>
+      {state.kind === 'reconnecting' && state.retryAt > now + 900 && (
+        <button type="button" className="link-button" onClick={onReconnectNow}>
+          {t.connReconnectNow}
+        </button>
+      )}
+    </span>
+  );
+}
