@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 
 const base = process.argv[2] ?? 'http://localhost:3005';
 const outDir = process.argv[3] ?? '/tmp/shots';
@@ -246,17 +247,9 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
   });
   const sizes = [
     { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },

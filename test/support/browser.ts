@@ -3,6 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps trying to reach Google's hosts.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 // Debian's Chromium, headless, fresh profile, with nothing that phones home (MACHINE.md "Browser tests").
 export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<{
   context: BrowserContext;
@@ -10,18 +22,10 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
 }> {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
