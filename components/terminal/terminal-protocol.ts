@@ -1,19 +1,12 @@
 // Frames of the terminal websocket (DESIGN.md "Terminal websocket"), as the browser sends and receives them.
-import { z } from 'zod';
+// The one definition of the protocol, shared with the gateway and the agent (it depends on zod only).
+import {
+  type ClientFrame,
+  type ServerFrame,
+  serverFrameSchema,
+} from '../../sandbox-agent/src/terminal/frames.ts';
 
-export const serverFrameSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('data'), seq: z.number().int().nonnegative(), data: z.string() }),
-  z.object({ type: z.literal('exit'), code: z.number().int() }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string().default('') }),
-  z.object({ type: z.literal('pong') }),
-]);
-export type ServerFrame = z.infer<typeof serverFrameSchema>;
-
-export type ClientFrame =
-  | { type: 'hello'; lastSeq: number }
-  | { type: 'input'; data: string }
-  | { type: 'resize'; cols: number; rows: number }
-  | { type: 'ping' };
+export type { ClientFrame, ServerFrame };
 
 /** Parses one text frame; undefined for anything that is not a valid server frame. */
 export function parseServerFrame(text: unknown): ServerFrame | undefined {

@@ -116,6 +116,23 @@ describe('a learner does the container-links exercise in a real browser', () => 
     await typeCommand(page, 'history | tail -3', /echo before-reload/);
   });
 
+  test('a flood of output neither freezes the page nor loses the shell', async () => {
+    await page.locator('[data-testid="terminal"]').click();
+    await page.keyboard.type('yes | head -c 50M; echo flood-""done', { delay: 5 });
+    await page.keyboard.press('Enter');
+    // While the flood runs, the page keeps answering (the main thread is not wedged).
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(500);
+      const answered = await Promise.race([
+        page.evaluate(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 10_000)),
+      ]);
+      assert.equal(answered, true, 'the page answers during the flood');
+    }
+    await waitForTerminal(page, /flood-done[\s\S]*root@node1:~#/, 240_000);
+    await typeCommand(page, 'echo still-$((2*21))', /still-42/);
+  });
+
   test('no request left this machine', () => {
     assert.deepEqual(external, []);
   });

@@ -158,6 +158,36 @@ describe('a real sandbox on the sandbox engine', () => {
     term.detach(c.client);
   });
 
+  test('a flood of output pauses for a slow client and memory stays bounded', async () => {
+    const term = h.manager.terminal(sandboxId, 'node1');
+    let queued = 0; // what a slow client has not yet sent on: grows with every frame until it "drains"
+    let draining = false;
+    let text = '';
+    const slow: TerminalClient = {
+      send: (f) => {
+        if (f.type !== 'data') return;
+        if (!draining) queued += f.data.length;
+        text = (text + f.data).slice(-4000);
+      },
+      bufferedAmount: () => (draining ? 0 : queued),
+      close: () => {},
+    };
+    await term.attach(slow, term.seq);
+    const heapBefore = process.memoryUsage().rss;
+    term.input('yes | head -c 50M; echo flood-""done\r');
+    await new Promise((r) => setTimeout(r, 2000));
+    // Paused: the client was sent a little over the high-water mark, not 50 MB.
+    assert.ok(queued < 4 * 1024 * 1024, `sent ${queued} bytes to a client that reads nothing`);
+    assert.ok(!text.includes('flood-done'));
+    draining = true;
+    await waitFor(() => text.includes('flood-done'), 180_000, 'the flood to finish once the client drains');
+    assert.ok(
+      process.memoryUsage().rss - heapBefore < 200 * 1024 * 1024,
+      'agent memory did not grow with the output',
+    );
+    term.detach(slow);
+  });
+
   test('a restarted agent re-adopts the sandbox by label and its terminal works', async () => {
     const fresh = h.newManager();
     const { adopted } = await fresh.adopt();
