@@ -186,6 +186,25 @@ describe('control plane over real Redis, SQLite, agent and engine', () => {
     assert.equal((await cp.agent.engine.listNetworks({ [LABEL.sandbox]: sandboxId })).length, 0);
   });
 
+  test('an idle sandbox is reaped by the scheduled job', async () => {
+    const { sandboxQueue } = await import('../../server/queues/sandbox-queue.ts');
+    const schedulers = await sandboxQueue().getJobSchedulers();
+    assert.deepEqual(schedulers.map((s) => s.key).sort(), ['reap-idle', 'reconcile']);
+    const r = await cp.call('POST', '/api/sandboxes', { cookie: eve, body: { lessonId: LESSON } });
+    await waitForState(cp, eve, r.json.id, 'ready');
+    const { db } = await import('../../server/db/client.ts');
+    await db().sandbox.update({
+      where: { id: r.json.id },
+      data: { lastActiveAt: new Date(Date.now() - 31 * 60_000) },
+    });
+    // Run the scheduler's job now instead of waiting a minute for it.
+    await sandboxQueue().add('reap-idle', {});
+    await waitForState(cp, eve, r.json.id, 'stopped');
+    const row = await db().sandbox.findUnique({ where: { id: r.json.id } });
+    assert.match(row?.failureReason ?? '', /idle/);
+    assert.equal((await cp.agent.engine.listContainers({ [LABEL.sandbox]: r.json.id })).length, 0);
+  });
+
   test('DELETE stops a sandbox and a new one can start', async () => {
     const r = await cp.call('POST', '/api/sandboxes', { cookie: ada, body: { lessonId: LESSON } });
     assert.equal(r.status, 201);
