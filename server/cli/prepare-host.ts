@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { buildImages, imagesPresent } from './build-images.ts';
@@ -18,7 +19,18 @@ export async function prepareHost(opts: { forTests: boolean }): Promise<void> {
   await generatePrismaClient();
 }
 
+// Skipped when both generated clients are newer than the schema.
 export async function generatePrismaClient(): Promise<void> {
+  const mtime = (p: string) =>
+    fs.stat(p).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
+  const schema = await mtime('prisma/schema.prisma');
+  const clients = await Promise.all(
+    ['sqlite', 'postgresql'].map((p) => mtime(`prisma/generated/${p}/client.ts`)),
+  );
+  if (clients.every((m) => m > schema)) return;
   await step('Generating the Prisma client', () => sh('npm', ['run', '--silent', 'db:generate']));
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { prepareHost } from '../prepare-host.ts';
+import { generatePrismaClient, prepareHost } from '../prepare-host.ts';
 import { CliError, step } from '../progress.ts';
 import { sh } from '../shell.ts';
 
@@ -70,7 +70,7 @@ export async function runTest(args: string[]): Promise<number> {
   const tiers: Tier[] = args.length ? (args as Tier[]) : [...TIERS];
   const needsHost = tiers.some((t) => t === 'integration' || t === 'e2e');
   if (needsHost) await prepareHost({ forTests: true });
-  else await step('Generating the Prisma client', () => sh('npm', ['run', '--silent', 'db:generate']));
+  else await generatePrismaClient();
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', NEXT_TELEMETRY_DISABLED: '1' };
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
