@@ -42,12 +42,14 @@ export async function runExerciseChecks(input: {
   const tasks = exercise.tasks.map((t) => {
     const o = byId.get(t.id);
     const passed = !!o?.passed;
-    const hint = !passed && t.hint ? ` ${t.hint[input.lang]}` : '';
+    const base = o?.message ?? 'Not checked.';
+    // The agent's finding, then the lesson's hint on what to do about it, as one readable message.
+    const hint = !passed && t.hint ? `${/[.!?。！？]$/.test(base) ? '' : '.'} ${t.hint[input.lang]}` : '';
     return {
       id: t.id,
       title: t.title[input.lang],
       passed,
-      message: `${o?.message ?? 'Not checked.'}${hint}`,
+      message: `${base}${hint}`,
     };
   });
   const passed = tasks.every((t) => t.passed);

@@ -133,8 +133,12 @@ describe('a real sandbox on the sandbox engine', () => {
   test('a terminal is a login shell in /root; output survives a detach and is replayed', async () => {
     const term = h.manager.terminal(sandboxId, 'node1');
     const a = collectingClient();
-    await term.attach(a.client, 0);
-    term.input('echo marker-$((6*7)); pwd\r');
+    // The browser's first resize arrives while the shell is still starting: the TTY must get it.
+    const attached = term.attach(a.client, 0);
+    await term.resize(132, 43);
+    await attached;
+    term.input('stty size; echo marker-$((6*7)); pwd\r');
+    await waitFor(() => a.text().includes('43 132'), 10_000, 'the TTY size from the early resize');
     await waitFor(() => a.text().includes('marker-42'), 10_000, 'shell output');
     await waitFor(() => a.text().includes('/root'), 5_000, 'pwd');
     const seqs = a.frames.filter((f) => f.type === 'data').map((f) => (f as { seq: number }).seq);

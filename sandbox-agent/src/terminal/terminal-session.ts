@@ -100,8 +100,11 @@ export class TerminalSession {
   private async ensureShell(): Promise<void> {
     if (this.running) return;
     this.starting ??= (async () => {
-      const exec = await this.startShell(this.size);
+      const size = this.size;
+      const exec = await this.startShell(size);
       this.exec = exec;
+      // A resize that arrived while the shell was starting must still reach its TTY.
+      if (this.size !== size) await exec.resize(this.size.cols, this.size.rows).catch(() => {});
       this.exited = false;
       this.decoder = new StringDecoder('utf8');
       wire(exec.stream, this);
