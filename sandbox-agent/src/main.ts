@@ -4,6 +4,7 @@ import { createAgentServer } from './http/agent-server.ts';
 import { ensureSandboxFirewall } from './network/sandbox-firewall.ts';
 import { agentSettings } from './sandboxes/agent-settings.ts';
 import { SandboxManager } from './sandboxes/sandbox-manager.ts';
+import { watchNodeDeaths } from './sandboxes/watch-node-deaths.ts';
 
 // sandbox-agent: runs on each worker host, drives the dedicated sandbox engine, serves the control plane.
 const REAP_EVERY_MS = 60_000;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   console.log(
     `[agent] ${c.BERTH_AGENT_ID}: adopted ${adopted.length} sandbox(es), cleaned ${removed.length} leftover(s)`,
   );
+  await watchNodeDeaths(engine, manager, c.BERTH_AGENT_ID);
   const reaper = setInterval(() => {
     manager.reapExpired(EXPIRY_GRACE_MS).then(
       (ids) => ids.length && console.log(`[agent] reaped expired sandboxes: ${ids.join(', ')}`),

@@ -1,5 +1,6 @@
 import { type Duplex, PassThrough } from 'node:stream';
 import Docker from 'dockerode';
+import { z } from 'zod';
 import { BerthError } from '../../../server/errors/berth-error.ts';
 import { labelFilter } from './labels.ts';
 
@@ -28,6 +29,11 @@ export interface InteractiveExec {
 }
 
 const MAX_EXEC_OUTPUT = 256 * 1024;
+
+const dieEventSchema = z.object({
+  id: z.string(),
+  Actor: z.object({ Attributes: z.record(z.string(), z.string()).default({}) }).default({ Attributes: {} }),
+});
 
 export class Engine {
   private readonly docker: Docker;
@@ -126,12 +132,42 @@ export class Engine {
     await ignore404(this.docker.getVolume(name).remove({ force: true }));
   }
 
+  // Follows container "die" events of the labelled containers until stop() is called.
+  async onContainerDeath(
+    labels: Record<string, string>,
+    onDeath: (e: { id: string; labels: Record<string, string> }) => void,
+  ): Promise<() => void> {
+    const stream = (await this.docker.getEvents({
+      filters: { type: ['container'], event: ['die'], label: labelFilter(labels) },
+    })) as NodeJS.ReadableStream & { destroy(): void };
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let nl = pending.indexOf('\n');
+      while (nl >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        nl = pending.indexOf('\n');
+        let json: unknown;
+        try {
+          json = JSON.parse(line);
+        } catch {
+          continue; // a torn or foreign line: the next event is independent
+        }
+        const e = dieEventSchema.safeParse(json);
+        if (e.success) onDeath({ id: e.data.id, labels: e.data.Actor.Attributes });
+      }
+    });
+    return () => stream.destroy();
+  }
+
   // Runs a command to completion and collects its (bounded) output; used by checks and readiness probes.
   async exec(
     containerId: string,
     cmd: string[],
-    opts: { timeoutMs: number; stdin?: string; env?: string[] },
+    opts: { timeoutMs: number; stdin?: string; env?: string[]; maxOutputBytes?: number },
   ): Promise<ExecResult> {
+    const maxOutput = opts.maxOutputBytes ?? MAX_EXEC_OUTPUT;
     const container = this.docker.getContainer(containerId);
     const exec = await container.exec({
       Cmd: cmd,
@@ -148,7 +184,7 @@ export class Engine {
     let size = 0;
     let truncated = false;
     out.on('data', (c: Buffer) => {
-      if (size >= MAX_EXEC_OUTPUT) {
+      if (size >= maxOutput) {
         truncated = true;
         return;
       }
