@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ContainerSpec } from '../docker/engine.ts';
 
 // How one sandbox node container is built: Docker-in-Docker on the userns-remapped sandbox engine,
@@ -29,6 +30,13 @@ export const NODE_CAPABILITIES = [
   'NET_ADMIN',
 ];
 
+// Allow by default (the inner dockerd and runc need mount, unshare, pivot_root…); EPERM for kernel-wide
+// calls (modules, kexec, reboot, clock, swap, perf, bpf…); ENOSYS for keyctl so runc inside falls back.
+// The Engine API takes the profile's JSON text, not a path.
+export const NODE_SECCOMP_PROFILE = JSON.stringify(
+  JSON.parse(readFileSync(new URL('./node-seccomp.json', import.meta.url), 'utf8')),
+);
+
 export function nodeContainerSpec(input: {
   name: string;
   hostname: string;
@@ -38,6 +46,7 @@ export function nodeContainerSpec(input: {
   limits: NodeLimits;
   dockerDataDir: string;
   homeDir: string;
+  cgroupParent: string;
 }): ContainerSpec {
   const { limits } = input;
   // @types/dockerode predates CgroupnsMode (Engine API 1.41); the engine accepts it.
@@ -46,7 +55,9 @@ export function nodeContainerSpec(input: {
     Init: true,
     CapDrop: ['ALL'],
     CapAdd: NODE_CAPABILITIES,
-    SecurityOpt: ['apparmor=unconfined', 'seccomp=unconfined'],
+    SecurityOpt: ['apparmor=unconfined', `seccomp=${NODE_SECCOMP_PROFILE}`],
+    // The per-sandbox host cgroup (node-cgroups.ts): outside the node's cgroup namespace, limits owned by host root.
+    CgroupParent: input.cgroupParent,
     // "systempaths=unconfined": the inner engine mounts fresh /proc for its containers, which the kernel
     // refuses while parts of /proc are masked. Safe here only because of the user namespace.
     MaskedPaths: [],
@@ -55,7 +66,14 @@ export function nodeContainerSpec(input: {
     MemorySwap: limits.memoryMb * 1024 * 1024,
     NanoCpus: Math.round(limits.cpus * 1e9),
     PidsLimit: limits.pids,
-    Tmpfs: { '/run': 'rw,nosuid,size=64m', '/tmp': 'rw,nosuid,size=256m', '/etc/docker': 'rw,size=1m' },
+    // Read-only image; the only writable places are these capped tmpfs and the sandbox's own disk.
+    ReadonlyRootfs: true,
+    Tmpfs: {
+      '/run': 'rw,nosuid,size=64m',
+      '/tmp': 'rw,nosuid,size=256m',
+      '/var/tmp': 'rw,nosuid,size=64m',
+      '/etc/docker': 'rw,size=1m',
+    },
     Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`],
     NetworkMode: input.networkName,
     // A resolver that refuses at once: a pull of an unknown image fails fast instead of a 20 s DNS timeout.

@@ -3,7 +3,13 @@ import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
-import { delegateNodeCgroups, remappedRootUid } from './node-cgroups.ts';
+import {
+  createSandboxCgroup,
+  delegateNodeCgroups,
+  remappedRootUid,
+  removeSandboxCgroup,
+  sandboxCgroupParent,
+} from './node-cgroups.ts';
 import { nodeContainerSpec } from './node-spec.ts';
 import { createSandboxDisk, listSandboxDisks, nodeDirs, removeSandboxDisk } from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
@@ -112,6 +118,8 @@ export class SandboxManager {
         nodes: input.nodes,
         rootUid,
       });
+      const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
+      await createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length });
       const net = networkName(input.id);
       await engine.createNetwork(net, labels, bridgeName(input.id));
       for (const node of input.nodes) {
@@ -126,11 +134,12 @@ export class SandboxManager {
             limits: settings.limits,
             dockerDataDir: dirs.docker,
             homeDir: dirs.home,
+            cgroupParent,
           }),
         );
         sandbox.nodes.set(node, id);
         await engine.startContainer(id);
-        await delegateNodeCgroups({ cgroupParent: settings.cgroupParent, containerId: id, rootUid });
+        await delegateNodeCgroups({ cgroupParent, containerId: id, rootUid });
         await engine.exec(id, ['touch', '/run/berth-cgroups-ready'], { timeoutMs: 10_000 });
       }
       await Promise.all([...sandbox.nodes.values()].map((id) => this.waitReady(id)));
@@ -180,6 +189,7 @@ export class SandboxManager {
     for (const n of await this.engine.listNetworks(byLabel)) await this.engine.removeNetwork(n.id);
     for (const v of await this.engine.listVolumes(byLabel)) await this.engine.removeVolume(v.name);
     await removeSandboxDisk(this.settings.sandboxesDir, id);
+    await removeSandboxCgroup({ cgroupParent: sandboxCgroupParent(this.settings.cgroupParent, id) });
   }
 
   // After a restart: find our sandboxes again by label; clean up whatever is half there.
