@@ -6,7 +6,9 @@ import {
   agentInfoSchema,
   checkOutcomesSchema,
   execResultSchema,
+  nodeFileListingSchema,
   sandboxViewSchema,
+  writtenFileSchema,
 } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
 import { BerthError, type ErrorCode, errorStatus } from '../errors/berth-error.ts';
 
@@ -88,6 +90,24 @@ export const agentApi = {
       execResultSchema,
       { script, timeoutMs },
       timeoutMs + 10_000,
+    ),
+  readFile: (a: AgentRef, id: string, node: string, path: string) =>
+    call(
+      a,
+      'GET',
+      `/v1/sandboxes/${encodeURIComponent(id)}/nodes/${node}/files?path=${encodeURIComponent(path)}`,
+      nodeFileListingSchema,
+      undefined,
+      30_000,
+    ),
+  writeFile: (a: AgentRef, id: string, node: string, path: string, content: string) =>
+    call(
+      a,
+      'PUT',
+      `/v1/sandboxes/${encodeURIComponent(id)}/nodes/${node}/files?path=${encodeURIComponent(path)}`,
+      writtenFileSchema,
+      { content },
+      30_000,
     ),
   openTerminal: (a: AgentRef, id: string, node: string): WebSocket =>
     new WebSocket(

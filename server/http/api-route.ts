@@ -18,9 +18,9 @@ interface Ctx<B> {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+async function readBody<S extends z.ZodType>(req: Request, schema: S, maxBytes: number): Promise<z.infer<S>> {
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new BerthError('payload_too_large', 'request body is too large');
+  if (text.length > maxBytes) throw new BerthError('payload_too_large', 'request body is too large');
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : {};
@@ -46,13 +46,14 @@ function route<S extends z.ZodType | undefined, U>(
   schema: S,
   authenticate: (req: Request) => Promise<U>,
   handler: (ctx: Ctx<BodyOf<S>> & { user: U }) => Promise<Response>,
+  maxBodyBytes = MAX_BODY_BYTES,
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       // Who first, then what: an anonymous caller learns nothing about body validation.
       const user = await authenticate(req);
       const params = (await context?.params) ?? {};
-      const body = (schema ? await readBody(req, schema) : undefined) as BodyOf<S>;
+      const body = (schema ? await readBody(req, schema, maxBodyBytes) : undefined) as BodyOf<S>;
       return await handler({ req, params, body, user });
     } catch (e) {
       return errorResponse(e);
@@ -67,9 +68,11 @@ export function publicRoute<S extends z.ZodType | undefined>(
   return route(schema, async () => undefined, handler);
 }
 
+// opts.maxBodyBytes: for the few routes that carry more than a small JSON body (the editor's files).
 export function userRoute<S extends z.ZodType | undefined>(
   schema: S,
   handler: (ctx: Ctx<BodyOf<S>> & { user: SessionUser }) => Promise<Response>,
+  opts: { maxBodyBytes?: number } = {},
 ) {
-  return route(schema, requireUser, handler);
+  return route(schema, requireUser, handler, opts.maxBodyBytes);
 }

@@ -73,6 +73,11 @@ export async function startControlPlane(env: Record<string, string> = {}): Promi
       await import('../../app/api/sandboxes/[id]/checks/route.ts'),
     ],
     [
+      '/api/sandboxes/:id/files',
+      /^\/api\/sandboxes\/([^/]+)\/files$/,
+      await import('../../app/api/sandboxes/[id]/files/route.ts'),
+    ],
+    [
       '/api/sandboxes/:id',
       /^\/api\/sandboxes\/([^/]+)$/,
       await import('../../app/api/sandboxes/[id]/route.ts'),

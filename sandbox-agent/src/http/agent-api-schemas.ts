@@ -56,3 +56,24 @@ export const execResultSchema = z.object({
 });
 
 export const activitySchema = z.object({ lastActivity: z.number() });
+
+// Files on a node (the editor). Paths are checked again by the agent's files module.
+export const nodeFilePathSchema = z.string().min(1).max(4096);
+export const writeFileBody = z.object({ content: z.string() });
+
+export const nodeFileListingSchema = z.discriminatedUnion('type', [
+  z.object({
+    path: z.string(),
+    type: z.literal('directory'),
+    entries: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['file', 'directory', 'symlink', 'other']),
+        size: z.number(),
+      }),
+    ),
+  }),
+  z.object({ path: z.string(), type: z.literal('file'), content: z.string(), size: z.number() }),
+]);
+
+export const writtenFileSchema = z.object({ path: z.string(), size: z.number() });

@@ -5,13 +5,22 @@ import type { z } from 'zod';
 import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { Engine } from '../docker/engine.ts';
+import { readNodePath, writeNodeFile } from '../files/node-files.ts';
 import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
 import { attachTerminalSocket } from '../terminal/attach-terminal-socket.ts';
-import { createSandboxBody, execBody, runChecksBody } from './agent-api-schemas.ts';
+import {
+  createSandboxBody,
+  execBody,
+  nodeFilePathSchema,
+  runChecksBody,
+  writeFileBody,
+} from './agent-api-schemas.ts';
 
 // The agent's API: JSON over HTTP plus the terminal websocket, for the control plane only (bearer token).
 
 const MAX_BODY = 1024 * 1024;
+// A 1 MiB file JSON-escaped can be several times larger on the wire; the files module enforces 1 MiB.
+const MAX_FILE_BODY = 8 * 1024 * 1024;
 
 export function createAgentServer(deps: {
   manager: SandboxManager;
@@ -27,7 +36,15 @@ export function createAgentServer(deps: {
   };
 
   const routes: Array<
-    [string, RegExp, (m: RegExpMatchArray, body: () => Promise<unknown>) => Promise<[number, unknown]>]
+    [
+      string,
+      RegExp,
+      (
+        m: RegExpMatchArray,
+        body: (limit?: number) => Promise<unknown>,
+        url: URL,
+      ) => Promise<[number, unknown]>,
+    ]
   > = [
     [
       'GET',
@@ -84,6 +101,25 @@ export function createAgentServer(deps: {
         return [200, { exitCode: res.exitCode, output: res.output, timedOut: res.timedOut }];
       },
     ],
+    // A directory's entries or a file's content on a node, for the editor.
+    [
+      'GET',
+      /^\/v1\/sandboxes\/([^/]+)\/nodes\/([^/]+)\/files$/,
+      async (m, _body, url) => {
+        const path = parse(nodeFilePathSchema, url.searchParams.get('path') ?? '');
+        return [200, await readNodePath(engine, manager.nodeContainer(m[1]!, m[2]!), path)];
+      },
+    ],
+    // Writes a file on a node (parents created, owned by the node's root), for the editor.
+    [
+      'PUT',
+      /^\/v1\/sandboxes\/([^/]+)\/nodes\/([^/]+)\/files$/,
+      async (m, body, url) => {
+        const path = parse(nodeFilePathSchema, url.searchParams.get('path') ?? '');
+        const input = parse(writeFileBody, await body(MAX_FILE_BODY));
+        return [200, await writeNodeFile(engine, manager.nodeContainer(m[1]!, m[2]!), path, input.content)];
+      },
+    ],
   ];
 
   const server = http.createServer(async (req, res) => {
@@ -97,7 +133,7 @@ export function createAgentServer(deps: {
       for (const [method, re, handler] of routes) {
         const m = url.pathname.match(re);
         if (m && req.method === method) {
-          const [status, body] = await handler(m, () => readJson(req));
+          const [status, body] = await handler(m, (limit) => readJson(req, limit), url);
           send(status, body);
           return;
         }
@@ -137,12 +173,12 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return r.data;
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+async function readJson(req: http.IncomingMessage, limit = MAX_BODY): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new BerthError('payload_too_large', 'request body too large');
+    if (size > limit) throw new BerthError('payload_too_large', 'request body too large');
     chunks.push(c as Buffer);
   }
   if (!size) return {};

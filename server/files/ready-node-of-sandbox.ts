@@ -1,0 +1,14 @@
+import { agentById } from '../agents/agent-registry.ts';
+import type { SessionUser } from '../auth/create-guest-session.ts';
+import { BerthError } from '../errors/berth-error.ts';
+import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
+
+// The editor's gate: the caller's own sandbox (else 404), ready, and a node it really has.
+export async function readyNodeOfSandbox(user: SessionUser, sandboxId: string, node: string) {
+  const sandbox = await getSandboxOrThrow(user, sandboxId);
+  if (sandbox.state !== 'ready')
+    throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
+  const nodes: string[] = JSON.parse(sandbox.nodes);
+  if (!nodes.includes(node)) throw new BerthError('not_found', `This sandbox has no ${node}.`);
+  return { sandbox, agent: agentById(sandbox.agentId) };
+}
