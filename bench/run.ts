@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type WebSocket from 'ws';
 import {
   createSandboxDisk,
   nodeDirs,
   removeSandboxDisk,
 } from '../sandbox-agent/src/sandboxes/sandbox-disk.ts';
-import { ENGINE } from '../server/cli/sandbox-engine.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../test/support/control-plane-harness.ts';
+import { docker, dockerEnv, median, pct, type Row, terminal } from './bench-support.ts';
 
 // `npm run bench`: Berth's hot paths beside the same operation done directly with the docker CLI,
 // in the same run on the same machine. Writes bench/results.json and prints a table.
@@ -16,73 +15,6 @@ import { type ControlPlane, startControlPlane, waitForState } from '../test/supp
 const BENCH_DISKS = '/var/lib/berth/bench-disks';
 const LESSON = 'networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
-const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}` };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
-
-function docker(
-  args: string[],
-  opts: { stdin?: string; discard?: boolean } = {},
-): Promise<{ code: number; out: string; bytes: number }> {
-  return new Promise((resolve) => {
-    const child = spawn('docker', args, { env: dockerEnv, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let bytes = 0;
-    child.stdout.on('data', (d: Buffer) => {
-      bytes += d.length;
-      if (!opts.discard) out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.stdin.on('error', () => {});
-    child.on('close', (code) => resolve({ code: code ?? 1, out, bytes }));
-    child.stdin.end(opts.stdin ?? '');
-  });
-}
-
-function terminal(ws: WebSocket) {
-  let text = '';
-  let bytes = 0;
-  const waiters: Array<() => void> = [];
-  ws.on('message', (m) => {
-    const f = JSON.parse(m.toString());
-    if (f.type === 'data') {
-      text += f.data;
-      bytes += f.data.length;
-      if (text.length > 1_000_000) text = text.slice(-100_000);
-      for (const w of waiters.splice(0)) w();
-    }
-  });
-  return {
-    open: new Promise<void>((r) => ws.once('open', () => r())),
-    send: (f: unknown) => ws.send(JSON.stringify(f)),
-    get bytes() {
-      return bytes;
-    },
-    text: () => text,
-    async waitFor(pred: () => boolean, ms = 60_000) {
-      const deadline = Date.now() + ms;
-      while (!pred()) {
-        if (Date.now() > deadline) throw new Error(`bench: timed out; terminal shows ${text.slice(-200)}`);
-        await new Promise<void>((r) => {
-          waiters.push(r);
-          setTimeout(r, 20);
-        });
-      }
-    },
-  };
-}
-
-interface Row {
-  metric: string;
-  berth: number;
-  direct: number;
-  unit: string;
-  note: string;
-}
 
 async function coldStart(cp: ControlPlane, cookie: string): Promise<{ berth: number[]; direct: number[] }> {
   const berth: number[] = [];
@@ -281,6 +213,8 @@ async function main(): Promise<void> {
   } finally {
     await cp.stop();
   }
+  console.log('• warm claim ×5 (separate process, warm pool of one)');
+  rows.splice(1, 0, ...(await warmClaimRows()));
 
   const out = {
     date: new Date().toISOString(),
@@ -303,6 +237,22 @@ async function main(): Promise<void> {
     '\n(ratio: how many times slower Berth is than the direct docker CLI; 1.00 = same)\nwritten to bench/results.json',
   );
   process.exit(0);
+}
+
+async function warmClaimRows(): Promise<Row[]> {
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('node', ['--import', 'tsx', 'bench/warm-claim.ts'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`warm-claim bench exited ${code}`)),
+    );
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as Row[];
 }
 
 async function cliEcho(nodeName: string): Promise<number[]> {

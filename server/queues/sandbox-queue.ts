@@ -12,6 +12,7 @@ export const jobSchemas = {
   expire: z.object({ sandboxId: z.string() }),
   'reap-idle': z.object({}),
   reconcile: z.object({}),
+  'refill-pool': z.object({}),
 } as const;
 export type JobName = keyof typeof jobSchemas;
 
@@ -54,7 +55,13 @@ export async function enqueueProvision(sandboxId: string): Promise<void> {
   );
 }
 
-export async function scheduleExpiry(sandboxId: string, at: Date): Promise<void> {
+export async function scheduleExpiry(
+  sandboxId: string,
+  at: Date,
+  opts: { replace?: boolean } = {},
+): Promise<void> {
+  // Same jobId = same job: a new expiry time (a claimed warm sandbox) replaces the old delayed job.
+  if (opts.replace) await cancelExpiry(sandboxId);
   await sandboxQueue().add(
     'expire',
     { sandboxId },
@@ -75,9 +82,19 @@ export async function cancelExpiry(sandboxId: string): Promise<void> {
     .catch(() => 0);
 }
 
+// Deduplicated: while one refill is waiting, asking again adds nothing.
+export async function enqueueRefill(): Promise<void> {
+  await sandboxQueue().add(
+    'refill-pool',
+    {},
+    { jobId: 'refill-pool-now', removeOnComplete: true, removeOnFail: true },
+  );
+}
+
 // Repeating housekeeping; upsertJobScheduler is idempotent across restarts (MACHINE.md: add+repeat ran once).
 export async function ensureSchedulers(): Promise<void> {
   const q = sandboxQueue();
   await q.upsertJobScheduler('reap-idle', { every: 60_000 }, { name: 'reap-idle', data: {} });
   await q.upsertJobScheduler('reconcile', { every: 30_000 }, { name: 'reconcile', data: {} });
+  await q.upsertJobScheduler('refill-pool', { every: 30_000 }, { name: 'refill-pool', data: {} });
 }

@@ -3,6 +3,7 @@ import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
 import { stopSandbox } from '../sandboxes/stop-sandbox.ts';
+import { refillWarmPool } from '../sandboxes/warm-pool.ts';
 import { type JobName, jobSchemas, redisOptions, SANDBOX_QUEUE } from './sandbox-queue.ts';
 
 // Each job: validate its payload, call one domain function.
@@ -24,6 +25,9 @@ async function handle(job: Job): Promise<void> {
       return;
     case 'reconcile':
       return reconcileSandboxes();
+    case 'refill-pool':
+      await refillWarmPool();
+      return;
   }
 }
 

@@ -10,6 +10,7 @@ import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { LIVE_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { stopSandbox } from './stop-sandbox.ts';
+import { claimWarmSandbox } from './warm-pool.ts';
 
 export function newSandboxId(): string {
   // lowercase base32-ish: safe in container names, labels, URLs and interface-name hashes
@@ -35,24 +36,41 @@ export async function startSandbox(
     await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
   }
 
+  const warm = await claimWarmSandbox(user.id, lessonId, wanted);
+  if (warm) return { sandbox: warm, created: true };
+  const row = await createSandboxRow({
+    userId: user.id,
+    lessonId,
+    nodes: wanted,
+    ttlMs: config().BERTH_SANDBOX_TTL_MINUTES * 60_000,
+  });
+  return { sandbox: toSandboxView(row), created: true };
+}
+
+// A new row in state "starting", its expiry job and its provisioning job (placed by capacity).
+export async function createSandboxRow(input: {
+  userId: string;
+  lessonId: string;
+  nodes: readonly string[];
+  ttlMs: number;
+}) {
   const agent = await placeSandbox();
-  const c = config();
   const id = newSandboxId();
-  const expiresAt = new Date(Date.now() + c.BERTH_SANDBOX_TTL_MINUTES * 60_000);
+  const expiresAt = new Date(Date.now() + input.ttlMs);
   const row = await db().sandbox.create({
     data: {
       id,
-      userId: user.id,
-      lessonId,
+      userId: input.userId,
+      lessonId: input.lessonId,
       agentId: agent.id,
       state: 'starting',
-      nodes: JSON.stringify(wanted),
+      nodes: JSON.stringify(input.nodes),
       expiresAt,
     },
   });
   await scheduleExpiry(id, expiresAt);
   await enqueueProvision(id);
-  return { sandbox: toSandboxView(row), created: true };
+  return row;
 }
 
 // Placement by reported capacity; admission control answers 503 instead of queueing forever.

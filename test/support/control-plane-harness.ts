@@ -39,6 +39,8 @@ export async function startControlPlane(env: Record<string, string> = {}): Promi
     REDIS_URL: redis.url,
     BERTH_AGENT_URL: `http://127.0.0.1:${agentPort}`,
     BERTH_AGENT_TOKEN: token,
+    // Tests see cold starts unless they ask for a warm pool.
+    BERTH_WARM_POOL_SIZE: '0',
     ...env,
   });
   const agent = await startAgentHarness();

@@ -1,0 +1,87 @@
+import { config } from '../config.ts';
+import { db } from '../db/client.ts';
+import { enqueueRefill, scheduleExpiry } from '../queues/sandbox-queue.ts';
+import { transitionSandbox } from './sandbox-state.ts';
+import { type SandboxView, toSandboxView } from './sandbox-view.ts';
+import { stopSandbox } from './stop-sandbox.ts';
+
+// Warm pool: ready single-node sandboxes owned by a system user, handed to a learner by changing the
+// row's owner — a prompt in well under a second instead of a cold start.
+//
+// Expiry: a pool sandbox is recycled at BERTH_WARM_POOL_MAX_AGE_MINUTES, and the agent's own safety
+// reaper is told TTL + max age, so a claim (which restarts the TTL) always ends before the agent's limit.
+
+export const POOL_USER_ID = 'berth-warm-pool';
+export const POOL_LESSON_ID = 'warm-pool';
+const POOL_NODES = ['node1'];
+
+async function ensurePoolUser(): Promise<void> {
+  await db().user.upsert({
+    where: { id: POOL_USER_ID },
+    create: { id: POOL_USER_ID, name: 'warm pool', role: 'system' },
+    update: {},
+  });
+}
+
+export async function claimWarmSandbox(
+  userId: string,
+  lessonId: string,
+  nodes: readonly string[],
+): Promise<SandboxView | undefined> {
+  if (config().BERTH_WARM_POOL_SIZE === 0) return undefined;
+  if (nodes.length !== POOL_NODES.length || nodes.some((n, i) => n !== POOL_NODES[i])) return undefined;
+  const candidates = await db().sandbox.findMany({
+    where: { userId: POOL_USER_ID, state: 'ready' },
+    orderBy: { createdAt: 'asc' },
+    take: 3,
+  });
+  const expiresAt = new Date(Date.now() + config().BERTH_SANDBOX_TTL_MINUTES * 60_000);
+  for (const c of candidates) {
+    // Atomic hand-over: only one learner can move a pool row to themselves.
+    const { count } = await db().sandbox.updateMany({
+      where: { id: c.id, userId: POOL_USER_ID, state: 'ready' },
+      data: { userId, lessonId, expiresAt, lastActiveAt: new Date() },
+    });
+    if (count !== 1) continue;
+    await scheduleExpiry(c.id, expiresAt, { replace: true });
+    await enqueueRefill();
+    const row = await db().sandbox.findUniqueOrThrow({ where: { id: c.id } });
+    return toSandboxView(row);
+  }
+  await enqueueRefill();
+  return undefined;
+}
+
+// Keeps BERTH_WARM_POOL_SIZE pool sandboxes starting or ready, and recycles old ones.
+export async function refillWarmPool(): Promise<{ started: number; recycled: number }> {
+  const c = config();
+  const maxAgeMs = c.BERTH_WARM_POOL_MAX_AGE_MINUTES * 60_000;
+  const pool = await db().sandbox.findMany({
+    where: { userId: POOL_USER_ID, state: { in: ['starting', 'ready'] } },
+  });
+  let recycled = 0;
+  for (const s of pool) {
+    if (s.state === 'ready' && Date.now() - s.createdAt.getTime() > maxAgeMs) {
+      await stopSandbox(s.id, 'recycled from the warm pool').catch(() => {});
+      recycled++;
+    }
+  }
+  const live = pool.length - recycled;
+  let started = 0;
+  if (live < c.BERTH_WARM_POOL_SIZE) await ensurePoolUser();
+  const { createSandboxRow } = await import('./start-sandbox.ts');
+  for (let i = live; i < c.BERTH_WARM_POOL_SIZE; i++) {
+    try {
+      await createSandboxRow({
+        userId: POOL_USER_ID,
+        lessonId: POOL_LESSON_ID,
+        nodes: POOL_NODES,
+        ttlMs: c.BERTH_SANDBOX_TTL_MINUTES * 60_000 + maxAgeMs,
+      });
+      started++;
+    } catch {
+      break; // out of capacity: learners' own sandboxes come first
+    }
+  }
+  return { started, recycled };
+}
