@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
+import {
+  assertVictimWorks,
+  DISK_MB,
+  type HostileSetup,
+  LIMITS,
+  startHostileSandboxes,
+} from './hostile-sandboxes.ts';
+
+// A hostile learner tries to take the machine down from inside their sandbox: memory, processes,
+// disk, CPU. Each is held at the sandbox's cap, the sandbox recovers, and a second sandbox keeps working.
+
+let s: HostileSetup;
+
+before(async () => {
+  s = await startHostileSandboxes();
+});
+after(async () => {
+  await s?.cleanup();
+});
+
+async function attackerRecovers(): Promise<void> {
+  const r = await s.sh(s.attacker, 'docker run --rm busybox echo attacker-ok', 60_000);
+  assert.match(r.output, /attacker-ok/, `the attacker's sandbox did not recover: ${r.output}`);
+}
+
+describe('a hostile learner cannot exhaust the host', () => {
+  test('a memory hog is OOM-killed at the limit, in the node and in an inner container', async (t) => {
+    const r = await s.sh(
+      s.attacker,
+      [
+        'tail /dev/zero; echo "node hog exit=$?"',
+        'docker run --rm busybox tail /dev/zero; echo "inner hog exit=$?"',
+      ].join('\n'),
+      90_000,
+    );
+    const peak = Number(await s.readCgroup('memory', s.attacker, 'memory.max_usage_in_bytes', true));
+    const parentPeak = Number(await s.readCgroup('memory', s.attacker, 'memory.max_usage_in_bytes'));
+    const oom = await s.readCgroup('memory', s.attacker, 'memory.oom_control', true);
+    t.diagnostic(
+      `tried: tail /dev/zero in the node and in an inner container; saw: ${r.output.trim().replace(/\n/g, '; ')}; node peak ${peak} B, sandbox parent peak ${parentPeak} B, limit ${LIMITS.memoryMb * 2 ** 20} B; ${oom.replace(/\n/g, ', ')}`,
+    );
+    assert.match(r.output, /node hog exit=137/);
+    assert.match(r.output, /inner hog exit=137/);
+    assert.ok(peak <= LIMITS.memoryMb * 2 ** 20);
+    assert.match(oom, /oom_kill [1-9]/);
+    await attackerRecovers();
+    await assertVictimWorks(s);
+    t.diagnostic(
+      `stopped by: memory cgroup limit ${LIMITS.memoryMb} MiB (node and per-sandbox parent), no swap`,
+    );
+  });
+
+  test('a fork bomb is capped at pids.max and the sandbox recovers', async (t) => {
+    const eventsBefore = await s.readCgroup('pids', s.attacker, 'pids.events', true);
+    // A real exponential bomb that stops forking after 4 s, so the sandbox can drain without our help.
+    const bomb = s.sh(
+      s.attacker,
+      [
+        'export END=$(( $(date +%s) + 4 ))',
+        "f() { printf -v now '%(%s)T' -1; (( now >= END )) && return; f | f & }",
+        'f 2>/dev/null',
+      ].join('\n'),
+      60_000,
+    );
+    let peak = 0;
+    const deadline = Date.now() + 90_000;
+    let drained = false;
+    await new Promise((r) => setTimeout(r, 1000));
+    while (Date.now() < deadline) {
+      const current = Number(await s.readCgroup('pids', s.attacker, 'pids.current', true));
+      peak = Math.max(peak, current);
+      if (peak > 0 && current < 40 && Date.now() > deadline - 85_000) {
+        drained = true;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await bomb;
+    const eventsAfter = await s.readCgroup('pids', s.attacker, 'pids.events', true);
+    t.diagnostic(
+      `tried: f(){ f|f& } for 4 s; peak ${peak} processes (pids.max ${LIMITS.pids}); pids.events ${eventsBefore} → ${eventsAfter}`,
+    );
+    assert.ok(peak <= LIMITS.pids);
+    assert.ok(Number(eventsAfter.split(' ')[1]) > Number(eventsBefore.split(' ')[1]), 'the cap was hit');
+    assert.ok(drained, 'the sandbox drained after the bomb');
+    await attackerRecovers();
+    await assertVictimWorks(s);
+    t.diagnostic('stopped by: pids cgroup (node and per-sandbox parent); --init reaps the orphans');
+  });
+
+  test('filling the disk stops at the sandbox disk cap; the root filesystem is read-only', async (t) => {
+    const image = diskPaths(s.h.settings.sandboxesDir, s.attacker.id).image;
+    const r = await s.sh(
+      s.attacker,
+      [
+        'dd if=/dev/zero of=/root/fill bs=1M 2>&1 | grep -E "No space|copied"',
+        'docker run --rm -v /var/lib/docker:/d busybox true >/dev/null 2>&1',
+        'dd if=/dev/zero of=/var/lib/docker/fill bs=1M 2>&1 | grep -E "No space|copied"',
+        'echo "root=$(du -m /root/fill | cut -f1) docker=$(du -m /var/lib/docker/fill | cut -f1)"',
+        'dd if=/dev/zero of=/tmp/fill bs=1M 2>&1 | grep -E "No space"',
+        'echo "tmp=$(du -m /tmp/fill | cut -f1)"',
+        'touch /usr/bin/pwned 2>&1; echo x >> /etc/passwd 2>&1',
+      ].join('\n'),
+      120_000,
+    );
+    const st = await fs.stat(image);
+    const allocatedMb = (st.blocks * 512) / 2 ** 20;
+    t.diagnostic(
+      `tried: dd into /root, /var/lib/docker and /tmp, write into the image; saw:\n${r.output.trim()}\nhost: the sandbox disk file holds ${allocatedMb.toFixed(0)} MiB of its ${DISK_MB} MiB cap`,
+    );
+    const used = r.output.match(/root=(\d+) docker=(\d+)/);
+    assert.ok(used, 'dd ran');
+    assert.ok(Number(used[1]) + Number(used[2]) <= DISK_MB);
+    assert.match(r.output, /No space left on device/);
+    assert.ok(Number(r.output.match(/tmp=(\d+)/)?.[1]) <= 256);
+    assert.match(r.output, /Read-only file system/);
+    assert.ok(allocatedMb <= DISK_MB + 1);
+    await s.sh(s.attacker, 'rm -f /root/fill /var/lib/docker/fill /tmp/fill');
+    await attackerRecovers();
+    await assertVictimWorks(s);
+    t.diagnostic(
+      `stopped by: the per-sandbox ${DISK_MB} MiB ext4 loop disk, the 256 MiB /tmp tmpfs, --read-only`,
+    );
+  });
+
+  test('CPU spinners are held to the quota', async (t) => {
+    const usage0 = Number(await s.readCgroup('cpuacct', s.attacker, 'cpuacct.usage'));
+    const stat0 = await s.readCgroup('cpu', s.attacker, 'cpu.stat', true);
+    const started = Date.now();
+    await s.sh(s.attacker, "for i in 1 2 3; do timeout 4 bash -c 'while :; do :; done' & done; wait", 30_000);
+    const wall = (Date.now() - started) / 1000;
+    const usage = (Number(await s.readCgroup('cpuacct', s.attacker, 'cpuacct.usage')) - usage0) / 1e9;
+    const stat1 = await s.readCgroup('cpu', s.attacker, 'cpu.stat', true);
+    const num = (stat: string, k: string) => Number(stat.match(new RegExp(`${k} (\\d+)`))?.[1]);
+    t.diagnostic(
+      `tried: 3 busy loops for 4 s; sandbox used ${usage.toFixed(2)} CPU-s in ${wall.toFixed(1)} s wall (quota ${LIMITS.cpus} CPU); throttled ${num(stat1, 'nr_throttled') - num(stat0, 'nr_throttled')} periods, ${((num(stat1, 'throttled_time') - num(stat0, 'throttled_time')) / 1e9).toFixed(2)} s`,
+    );
+    assert.ok(num(stat1, 'nr_throttled') > num(stat0, 'nr_throttled'), 'the CFS quota throttled the sandbox');
+    assert.ok(num(stat1, 'throttled_time') > num(stat0, 'throttled_time'));
+    await assertVictimWorks(s);
+    t.diagnostic(
+      `stopped by: cpu.cfs_quota_us ${LIMITS.cpus * 100_000} per 100 ms on the per-sandbox parent`,
+    );
+  });
+});
