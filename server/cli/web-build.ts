@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { copyMonacoAssets } from './copy-monaco-assets.ts';
 import { step } from './progress.ts';
 import { sh } from './shell.ts';
 
@@ -30,6 +31,8 @@ async function sourcesHash(): Promise<string> {
 }
 
 export async function ensureWebBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  // Before the up-to-date check: public/monaco is gitignored, so a fresh clone needs it even with a build.
+  await copyMonacoAssets();
   const stamp = path.join('.next', 'berth-sources.sha256');
   const hash = await sourcesHash();
   const built = await fs.readFile(stamp, 'utf8').catch(() => '');
