@@ -3,8 +3,10 @@ import { z } from 'zod';
 import {
   apiErrorBodySchema,
   checkResultSchema,
+  nodeFileSchema,
   progressSchema,
   sandboxSchema,
+  savedFileSchema,
   userEnvelopeSchema,
 } from './schemas';
 
@@ -26,7 +28,7 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   schema: S,
   options: { body?: unknown; signal?: AbortSignal } = {},
@@ -82,4 +84,15 @@ export const berthApi = {
       body: { exerciseId, lang },
     }),
   progress: (signal?: AbortSignal) => request('GET', '/api/progress', progressSchema, { signal }),
+  readFile: (sandboxId: string, node: string, path: string, signal?: AbortSignal) =>
+    request(
+      'GET',
+      `/api/sandboxes/${encodeURIComponent(sandboxId)}/files?node=${encodeURIComponent(node)}&path=${encodeURIComponent(path)}`,
+      nodeFileSchema,
+      { signal },
+    ),
+  writeFile: (sandboxId: string, node: string, path: string, content: string) =>
+    request('PUT', `/api/sandboxes/${encodeURIComponent(sandboxId)}/files`, savedFileSchema, {
+      body: { node, path, content },
+    }),
 };

@@ -54,3 +54,16 @@ export type Progress = z.infer<typeof progressSchema>;
 export const apiErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string().default('') }),
 });
+
+// Files on a node, for the editor: a directory's entries or a file's text.
+export const nodeFileSchema = z.discriminatedUnion('type', [
+  z.object({
+    path: z.string(),
+    type: z.literal('directory'),
+    entries: z.array(z.object({ name: z.string(), type: z.string(), size: z.number() })),
+  }),
+  z.object({ path: z.string(), type: z.literal('file'), content: z.string(), size: z.number() }),
+]);
+export type NodeFile = z.infer<typeof nodeFileSchema>;
+
+export const savedFileSchema = z.object({ path: z.string(), size: z.number() });

@@ -2,6 +2,7 @@
 // The right-hand pane of a lesson: sign in, watch the sandbox start, then one terminal per node.
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/berth-api';
+import { EditorToggle, LazyEditorPanel } from '../editor/lazy-editor-panel';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { useViewer } from '../session/viewer-provider';
@@ -124,6 +125,8 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([activeNode]));
   const handles = useRef(new Map<string, TerminalHandle>());
   const [stopError, setStopError] = useState<string | undefined>();
+  // The editor panel: mounted on first open (monaco loads then), kept while the pane lives.
+  const [editor, setEditor] = useState<'never' | 'open' | 'closed'>('never');
 
   const current = nodes.includes(activeNode) ? activeNode : (nodes[0] ?? 'node1');
   useEffect(() => {
@@ -175,6 +178,14 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
             />
           )}
           {live && Number.isFinite(expiresAt) && <ExpiresIn t={t} at={expiresAt} />}
+          {live && (
+            <EditorToggle
+              lang={session.lang}
+              open={editor === 'open'}
+              controls={`editor-panel-${sandboxId}`}
+              onToggle={() => setEditor((e) => (e === 'open' ? 'closed' : 'open'))}
+            />
+          )}
           {(phase.kind === 'ready' || phase.kind === 'stopping') && (
             <button
               type="button"
@@ -242,6 +253,15 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
           </div>
         )}
       </div>
+      {editor !== 'never' && live && (
+        <LazyEditorPanel
+          id={`editor-panel-${sandboxId}`}
+          sandboxId={sandboxId}
+          node={current}
+          lang={session.lang}
+          open={editor === 'open'}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
@@ -22,11 +23,11 @@ async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<voi
   assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
 }
 
-async function typeCommand(page: Page, command: string, done: RegExp): Promise<void> {
+async function typeCommand(page: Page, command: string, done: RegExp, ms?: number): Promise<void> {
   await page.locator('[data-testid="terminal"]').click();
   await page.keyboard.type(command, { delay: 5 });
   await page.keyboard.press('Enter');
-  await waitForTerminal(page, done);
+  await waitForTerminal(page, done, ms);
 }
 
 describe('a learner does the container-links exercise in a real browser', () => {
@@ -43,7 +44,8 @@ describe('a learner does the container-links exercise in a real browser', () => 
     page = context.pages()[0] ?? (await context.newPage());
     // Nothing the page loads may leave this machine.
     page.on('request', (r) => {
-      const host = new URL(r.url()).hostname;
+      // A blob: URL (monaco starts its worker from one) is in-page memory, named after its origin.
+      const host = new URL(r.url().replace(/^blob:/, '')).hostname;
       if (!['127.0.0.1', 'localhost'].includes(host) && !r.url().startsWith('data:')) external.push(r.url());
     });
   });
@@ -131,6 +133,35 @@ describe('a learner does the container-links exercise in a real browser', () => 
     }
     await waitForTerminal(page, /flood-done[\s\S]*root@node1:~#/, 240_000);
     await typeCommand(page, 'echo still-$((2*21))', /still-42/);
+  });
+
+  test('a Dockerfile written in the editor builds and runs in the terminal', async () => {
+    await page.locator('[data-testid="editor-toggle"]').click();
+    const editor = page.locator('[data-testid="editor"] .monaco-editor');
+    await editor.waitFor({ timeout: 60_000 });
+    const status = page.locator('[data-testid="editor-status"]');
+    await status.and(page.locator('[data-state="saved"]')).waitFor();
+    assert.equal(await page.locator('[data-testid="editor-path"]').inputValue(), '/root/mynginx/Dockerfile');
+    await editor.click();
+    await page.keyboard.type('FROM busybox\nCMD ["echo","hello-from-editor"]\n', { delay: 5 });
+    await status.and(page.locator('[data-state="unsaved"]')).waitFor();
+    await fs.mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/editor-1280x800.png' });
+    await page.keyboard.press('Control+s');
+    await status.and(page.locator('[data-state="saved"]')).waitFor({ timeout: 20_000 });
+    assert.match(await status.innerText(), /Saved/);
+
+    await typeCommand(page, 'clear; cat /root/mynginx/Dockerfile', /CMD \["echo","hello-from-editor"\]/);
+    await typeCommand(
+      page,
+      'docker build -q -t mine /root/mynginx && docker run --rm mine',
+      /^hello-from-editor\s*$/m,
+      180_000,
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('[data-testid="editor"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/editor-390x844.png' });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   test('no request left this machine', () => {
