@@ -24,8 +24,13 @@ async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void>
   await ipt(bin, ['-A', CHAIN, '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
   // With br_netfilter loaded, traffic between the nodes of ONE sandbox (same bridge) passes FORWARD too.
   await ipt(bin, ['-A', CHAIN, '-m', 'physdev', '--physdev-is-bridged', '-j', 'ACCEPT']);
+  // The mirror on this host only: the chain also sees FORWARD, where a bare --dport would let that port
+  // through to any machine the host can route to.
   if (allowMirrorPort)
-    await ipt(bin, ['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort), '-j', 'ACCEPT']);
+    await ipt(bin, [
+      ...['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort)],
+      ...['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'ACCEPT'],
+    ]);
   await ipt(bin, ['-A', CHAIN, '-j', 'DROP']);
   for (const [chain, dir] of [
     ['INPUT', '-i'],
@@ -42,8 +47,8 @@ export async function ensureSandboxFirewall(opts: { mirrorPort?: number } = {}):
   await ensureChain('ip6tables');
 }
 
-export async function describeSandboxFirewall(): Promise<string> {
-  const { stdout } = await run('iptables', ['-w', '-S']);
+export async function describeSandboxFirewall(bin: 'iptables' | 'ip6tables' = 'iptables'): Promise<string> {
+  const { stdout } = await run(bin, ['-w', '-S']);
   return stdout
     .split('\n')
     .filter((l) => l.includes(CHAIN))
