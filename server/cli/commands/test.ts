@@ -5,9 +5,10 @@ import { generatePrismaClient, prepareHost } from '../prepare-host.ts';
 import { CliError, step } from '../progress.ts';
 import { sh } from '../shell.ts';
 
-// `./berth test [tier…]`: installs and starts what the suites need, then runs lint, unit, integration
-// and end-to-end tests with node's test runner, and closes with one "N passed, N failed" line.
-const TIERS = ['lint', 'unit', 'integration', 'e2e'] as const;
+// `./berth test [tier…]`: installs and starts what the suites need, then runs lint, unit, integration,
+// security (a hostile learner inside real sandboxes) and end-to-end tests with node's test runner, and
+// closes with one "N passed, N failed" line.
+const TIERS = ['lint', 'unit', 'integration', 'security', 'e2e'] as const;
 type Tier = (typeof TIERS)[number];
 
 const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'components', 'test/unit'];
@@ -68,7 +69,7 @@ export async function runTest(args: string[]): Promise<number> {
   if (unknown.length)
     throw new CliError(`unknown test tier(s): ${unknown.join(', ')} (use ${TIERS.join(', ')})`);
   const tiers: Tier[] = args.length ? (args as Tier[]) : [...TIERS];
-  const needsHost = tiers.some((t) => t === 'integration' || t === 'e2e');
+  const needsHost = tiers.some((t) => t === 'integration' || t === 'security' || t === 'e2e');
   if (needsHost) await prepareHost({ forTests: true });
   else await generatePrismaClient();
 
