@@ -97,6 +97,14 @@ describe('files on a node through the control plane', () => {
     const huge = await cp.call('GET', files('node=node1&path=/tmp/huge.bin'), { cookie: ada });
     assert.equal(huge.status, 413);
     assert.equal(huge.json.error.code, 'payload_too_large');
+
+    // A binary file is refused rather than mangled into text and saved back corrupted.
+    await cp.agent.engine.exec(container, ['sh', '-c', 'head -c 100 /dev/zero > /tmp/small.bin'], {
+      timeoutMs: 10_000,
+    });
+    const binary = await cp.call('GET', files('node=node1&path=/tmp/small.bin'), { cookie: ada });
+    assert.equal(binary.status, 422);
+    assert.match(binary.json.error.message, /binary/);
   });
 
   test("another user's sandbox is 404, anonymous is 401", async () => {

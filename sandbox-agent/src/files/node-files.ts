@@ -70,6 +70,8 @@ export async function readNodePath(
     );
   }
   if (res.truncated) throw new BerthError('payload_too_large', `${path} grew past 1 MiB while being read.`);
+  // A NUL byte means binary: shown as text and saved back, it would be corrupted.
+  if (rest.includes('\0')) throw new BerthError('validation_failed', `${path} is a binary file, not text.`);
   return { path, type: 'file', content: rest, size };
 }
 
