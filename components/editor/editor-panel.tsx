@@ -93,9 +93,12 @@ export default function EditorPanel({
   // Read through a ref so monaco's Ctrl-S command (bound once) always saves the latest text.
   const latest = useRef({ opened, content, status });
   latest.current = { opened, content, status };
+  const saving = useRef(false);
   const save = useCallback(async () => {
     const { opened: file, content: text, status: now } = latest.current;
-    if (file?.type !== 'file' || now.kind === 'saving' || now.kind === 'loading') return;
+    // The ref, not state, guards re-entry: Ctrl-S can reach both monaco and the panel in one tick.
+    if (file?.type !== 'file' || now.kind === 'loading' || saving.current) return;
+    saving.current = true;
     setStatus({ kind: 'saving' });
     try {
       await berthApi.writeFile(sandboxId, node, file.path, text);
@@ -104,6 +107,8 @@ export default function EditorPanel({
       setStatus({ kind: 'ready' });
     } catch (e) {
       setStatus({ kind: 'error', message: messageOf(e) });
+    } finally {
+      saving.current = false;
     }
   }, [sandboxId, node]);
 
