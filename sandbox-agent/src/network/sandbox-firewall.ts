@@ -18,20 +18,32 @@ async function ipt(bin: string, args: string[]): Promise<boolean> {
   }
 }
 
+// The chain's rules are replaced in one iptables-restore transaction: flushing and re-adding them one by
+// one would leave the sandbox bridges open for a moment every time the agent starts.
+function restore(bin: string, rules: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(`${bin}-restore`, ['-w', '--noflush'], (err) => (err ? reject(err) : resolve()));
+    child.stdin?.end(rules);
+  });
+}
+
 async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void> {
-  if (!(await ipt(bin, ['-n', '-L', CHAIN]))) await ipt(bin, ['-N', CHAIN]);
-  await ipt(bin, ['-F', CHAIN]);
-  await ipt(bin, ['-A', CHAIN, '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT']);
-  // With br_netfilter loaded, traffic between the nodes of ONE sandbox (same bridge) passes FORWARD too.
-  await ipt(bin, ['-A', CHAIN, '-m', 'physdev', '--physdev-is-bridged', '-j', 'ACCEPT']);
-  // The mirror on this host only: the chain also sees FORWARD, where a bare --dport would let that port
-  // through to any machine the host can route to.
-  if (allowMirrorPort)
-    await ipt(bin, [
-      ...['-A', CHAIN, '-p', 'tcp', '--dport', String(allowMirrorPort)],
-      ...['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'ACCEPT'],
-    ]);
-  await ipt(bin, ['-A', CHAIN, '-j', 'DROP']);
+  const rules = [
+    '*filter',
+    `:${CHAIN} - [0:0]`,
+    `-A ${CHAIN} -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`,
+    // With br_netfilter loaded, traffic between the nodes of ONE sandbox (same bridge) passes FORWARD too.
+    `-A ${CHAIN} -m physdev --physdev-is-bridged -j ACCEPT`,
+    // The mirror on this host only: the chain also sees FORWARD, where a bare --dport would let that port
+    // through to any machine the host can route to.
+    ...(allowMirrorPort
+      ? [`-A ${CHAIN} -p tcp --dport ${allowMirrorPort} -m addrtype --dst-type LOCAL -j ACCEPT`]
+      : []),
+    `-A ${CHAIN} -j DROP`,
+    'COMMIT',
+    '',
+  ].join('\n');
+  await restore(bin, rules);
   for (const [chain, dir] of [
     ['INPUT', '-i'],
     ['FORWARD', '-i'],
