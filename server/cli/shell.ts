@@ -33,6 +33,8 @@ export async function sh(
         reject(new CliError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
       }
     });
+    // The program may exit before reading its input; that is not our error.
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -1,7 +1,6 @@
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
 import { enqueueRefill, scheduleExpiry } from '../queues/sandbox-queue.ts';
-import { transitionSandbox } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { stopSandbox } from './stop-sandbox.ts';
 
