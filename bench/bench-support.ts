@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type WebSocket from 'ws';
 import { ENGINE } from '../server/cli/sandbox-engine.ts';
+import { type ControlPlane, waitForState } from '../test/support/control-plane-harness.ts';
 
 // Shared by the benchmark scripts: the docker CLI on the sandbox engine, a terminal client, statistics.
 export const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}` };
@@ -69,4 +70,20 @@ export interface Row {
   direct: number;
   unit: string;
   note: string;
+}
+
+// POST /api/sandboxes → ready → terminal websocket → first prompt, as a learner's page does it.
+export async function startToPrompt(
+  cp: ControlPlane,
+  cookie: string,
+  lessonId: string,
+): Promise<{ id: string; ms: number }> {
+  const t0 = performance.now();
+  const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId } });
+  await waitForState(cp, cookie, r.json.id, 'ready');
+  const t = terminal(cp.openTerminal(cookie, r.json.id));
+  await t.open;
+  t.send({ type: 'hello', lastSeq: 0 });
+  await t.waitFor(() => /# $/.test(t.text()));
+  return { id: r.json.id, ms: performance.now() - t0 };
 }

@@ -7,7 +7,7 @@ import {
   removeSandboxDisk,
 } from '../sandbox-agent/src/sandboxes/sandbox-disk.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../test/support/control-plane-harness.ts';
-import { docker, dockerEnv, median, pct, type Row, terminal } from './bench-support.ts';
+import { docker, dockerEnv, median, pct, type Row, startToPrompt, terminal } from './bench-support.ts';
 
 // `npm run bench`: Berth's hot paths beside the same operation done directly with the docker CLI,
 // in the same run on the same machine. Writes bench/results.json and prints a table.
@@ -21,15 +21,9 @@ async function coldStart(cp: ControlPlane, cookie: string): Promise<{ berth: num
   const direct: number[] = [];
   for (let i = 0; i < 5; i++) {
     // Berth: POST → ready → websocket → first prompt.
-    const t0 = performance.now();
-    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-    await waitForState(cp, cookie, r.json.id, 'ready');
-    const t = terminal(cp.openTerminal(cookie, r.json.id));
-    await t.open;
-    t.send({ type: 'hello', lastSeq: 0 });
-    await t.waitFor(() => /# $/.test(t.text()));
-    berth.push(performance.now() - t0);
-    await cp.call('DELETE', `/api/sandboxes/${r.json.id}`, { cookie });
+    const r = await startToPrompt(cp, cookie, LESSON);
+    berth.push(r.ms);
+    await cp.call('DELETE', `/api/sandboxes/${r.id}`, { cookie });
 
     // Direct: the same node image with the docker CLI until its inner engine answers and a shell prompts.
     const name = `bench-direct-${process.pid}-${i}`;

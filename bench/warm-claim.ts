@@ -1,5 +1,5 @@
-import { startControlPlane, waitForState } from '../test/support/control-plane-harness.ts';
-import { docker, median, type Row, terminal } from './bench-support.ts';
+import { startControlPlane } from '../test/support/control-plane-harness.ts';
+import { docker, median, type Row, startToPrompt } from './bench-support.ts';
 
 // Run as its own process by bench/run.ts (config is read once per process): a control plane with a
 // warm pool of one. Prints its rows as JSON on the last line.
@@ -24,22 +24,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       await poolReady();
       const cookie = await cp.signIn(`warm-${i}`);
-      const t0 = performance.now();
-      const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-      await waitForState(cp, cookie, r.json.id, 'ready');
-      const t = terminal(cp.openTerminal(cookie, r.json.id));
-      await t.open;
-      t.send({ type: 'hello', lastSeq: 0 });
-      await t.waitFor(() => /# $/.test(t.text()));
-      berth.push(performance.now() - t0);
+      const r = await startToPrompt(cp, cookie, LESSON);
+      berth.push(r.ms);
       // Baseline: a login shell on an already running node straight from the docker CLI.
-      const node = (await cp.agent.engine.inspectContainer(
-        cp.agent.manager.nodeContainer(r.json.id, 'node1'),
-      ))!;
+      const node = (await cp.agent.engine.inspectContainer(cp.agent.manager.nodeContainer(r.id, 'node1')))!;
       const d0 = performance.now();
       await docker(['exec', node.Name.replace(/^\//, ''), 'bash', '-lc', 'echo -n "# "']);
       direct.push(performance.now() - d0);
-      await cp.call('DELETE', `/api/sandboxes/${r.json.id}`, { cookie });
+      await cp.call('DELETE', `/api/sandboxes/${r.id}`, { cookie });
     }
   } finally {
     await cp.stop();
