@@ -22,6 +22,7 @@ export const configSchema = z.object({
   BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
   BERTH_SANDBOX_PIDS: int(1024),
   BERTH_SANDBOX_DISK_MB: int(4096),
+  BERTH_DISK_RESERVE_MB: int(1024),
   BERTH_SANDBOX_TTL_MINUTES: int(120),
   BERTH_SANDBOX_IDLE_MINUTES: int(30),
   BERTH_MAX_SANDBOXES: int(20),

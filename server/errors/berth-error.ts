@@ -12,6 +12,7 @@ export const errorStatus = {
   agent_unavailable: 502,
   out_of_capacity: 503,
   timeout: 504,
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

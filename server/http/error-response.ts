@@ -1,4 +1,8 @@
 import { BerthError, type ErrorCode, errorStatus, isBerthError } from '../errors/berth-error.ts';
+import { isStorageFull } from '../errors/storage-full.ts';
+
+const STORAGE_FULL_MESSAGE =
+  'The server is out of disk space, so this was not saved. Please try again later; if it keeps happening, tell whoever runs this Berth.';
 
 // The one place errors become HTTP: {"error":{"code","message"}} with the code's status; internals never leak.
 export function errorBody(e: unknown): {
@@ -7,6 +11,14 @@ export function errorBody(e: unknown): {
 } {
   if (isBerthError(e))
     return { status: errorStatus[e.code], body: { error: { code: e.code, message: e.message } } };
+  // SQLite rolls the write back, so nothing is half-saved; say so instead of a bare 500.
+  if (isStorageFull(e)) {
+    console.error('[berth] the database disk is full', e);
+    return {
+      status: errorStatus.storage_full,
+      body: { error: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } },
+    };
+  }
   console.error('[berth] unexpected error', e);
   return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };
 }

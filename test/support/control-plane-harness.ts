@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import type { AgentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { freePort } from './free-port.ts';
 import { type RunningRedis, startRedis } from './redis.ts';
 import { type AgentHarness, startAgentHarness } from './sandbox-agent-harness.ts';
@@ -28,7 +29,10 @@ export interface ControlPlane {
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-export async function startControlPlane(env: Record<string, string> = {}): Promise<ControlPlane> {
+export async function startControlPlane(
+  env: Record<string, string> = {},
+  agentOverrides: Partial<AgentSettings> = {},
+): Promise<ControlPlane> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-cp-'));
   const redis = await startRedis();
   const agentPort = await freePort();
@@ -43,7 +47,7 @@ export async function startControlPlane(env: Record<string, string> = {}): Promi
     BERTH_WARM_POOL_SIZE: '0',
     ...env,
   });
-  const agent = await startAgentHarness();
+  const agent = await startAgentHarness(agentOverrides);
   process.env.BERTH_AGENT_ID = agent.settings.agentId;
 
   const { migrateDatabase } = await import('../../server/db/migrate.ts');

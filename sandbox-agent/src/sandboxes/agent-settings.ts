@@ -9,6 +9,8 @@ export interface AgentSettings {
   sandboxesDir: string;
   limits: NodeLimits;
   diskMb: number;
+  /** Host disk kept free beside all sandbox disks at their full size (see disk-room.ts). */
+  diskReserveMb: number;
   maxSandboxes: number;
   replayBytes: number;
   cgroupParent: string;
@@ -21,6 +23,7 @@ export function agentSettings(c: Config): AgentSettings {
     sandboxesDir: path.join(c.BERTH_HOME, 'sandboxes'),
     limits: { memoryMb: c.BERTH_SANDBOX_MEMORY_MB, cpus: c.BERTH_SANDBOX_CPUS, pids: c.BERTH_SANDBOX_PIDS },
     diskMb: c.BERTH_SANDBOX_DISK_MB,
+    diskReserveMb: c.BERTH_DISK_RESERVE_MB,
     maxSandboxes: c.BERTH_MAX_SANDBOXES,
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
     cgroupParent: 'berth',

@@ -3,6 +3,7 @@ import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
+import { type DiskRoom, describeDiskRoom, measureDiskRoom } from './disk-room.ts';
 import {
   createSandboxCgroup,
   delegateNodeCgroups,
@@ -70,8 +71,19 @@ export class SandboxManager {
     return s;
   }
 
+  /** How many sandboxes this agent can hold now: the configured maximum, or fewer when host disk is short. */
   get capacity(): number {
-    return this.settings.maxSandboxes;
+    const held = this.sandboxes.size + this.creating.size;
+    return Math.min(this.settings.maxSandboxes, held + this.diskRoom().fits);
+  }
+
+  diskRoom(): DiskRoom {
+    return measureDiskRoom({
+      sandboxesDir: this.settings.sandboxesDir,
+      diskMb: this.settings.diskMb,
+      reserveMb: this.settings.diskReserveMb,
+      inFlight: new Set(this.creating.keys()),
+    });
   }
 
   // Idempotent: creating a sandbox that exists returns it; concurrent calls share one creation.
@@ -82,6 +94,17 @@ export class SandboxManager {
     if (inFlight) return inFlight;
     if (this.sandboxes.size + this.creating.size >= this.settings.maxSandboxes) {
       throw new BerthError('out_of_capacity', 'This worker has no room for another sandbox right now.');
+    }
+    // Checked before anything is created, so a refusal leaves nothing behind.
+    const room = this.diskRoom();
+    if (room.fits < 1) {
+      console.warn(
+        `[agent] refused sandbox ${input.id}: a ${this.settings.diskMb} MiB disk does not fit (${describeDiskRoom(room)})`,
+      );
+      throw new BerthError(
+        'out_of_capacity',
+        'The sandbox host is almost out of disk space, so no new sandbox can start there right now. Please try again later; if it keeps happening, tell whoever runs this Berth.',
+      );
     }
     const p = this.doCreate(input).finally(() => this.creating.delete(input.id));
     this.creating.set(input.id, p);
