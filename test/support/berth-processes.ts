@@ -17,6 +17,8 @@ export interface RunningBerth {
   env: NodeJS.ProcessEnv;
   redis: RunningRedis;
   restartAgent(signal?: NodeJS.Signals): Promise<void>;
+  /** Kills the web server (server/main.ts) and starts it again on the same port; resolves when it answers. */
+  restartWeb(signal?: NodeJS.Signals, downMs?: number): Promise<void>;
   logs(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -76,6 +78,14 @@ export async function startBerth(): Promise<RunningBerth> {
       await kill('agent', signal);
       launch('agent', 'sandbox-agent/src/main.ts');
       if (!(await agentUp())) throw new Error('agent did not come back');
+    },
+    async restartWeb(signal = 'SIGKILL', downMs = 0) {
+      await kill('web', signal);
+      await new Promise((r) => setTimeout(r, downMs));
+      launch('web', 'server/main.ts');
+      if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000 }))) {
+        throw new Error(`web did not come back:\n${logs.join('').slice(-2000)}`);
+      }
     },
     async logs() {
       return logs.join('');
