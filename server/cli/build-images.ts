@@ -1,19 +1,28 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
+import {
+  BUILD_DIR,
+  copyDir,
+  dirHash,
+  docker,
+  exists,
+  HASH_LABEL,
+  hashOf,
+  IMAGES_DIR,
+  imageHash,
+  mmdebstrap,
+  SUITE,
+  withContext,
+} from './image-build-support.ts';
+import { buildImageStore } from './image-store.ts';
 import { info, step } from './progress.ts';
-import { ENGINE } from './sandbox-engine.ts';
-import { sh } from './shell.ts';
 
-// Builds the sandbox images offline on the sandbox engine, from Debian packages only, and skips any
-// image whose inputs have not changed (each image carries the hash of its inputs as a label).
+// Builds every sandbox image offline on the sandbox engine, from Debian packages only, skipping any
+// image whose inputs have not changed (each image carries the hash of its inputs as a label): the
+// node image, the course images, then the shared image store made from them.
 
-const IMAGES_DIR = path.resolve('sandbox-agent/images');
-const BUILD_DIR = '/var/lib/berth/build';
-const HASH_LABEL = 'berth.input-hash';
-const DEBIAN_MIRROR = process.env.BERTH_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
-const SUITE = 'bookworm';
+const NODE_IMAGE = 'berth/node:latest';
 
 // The node: a small Debian with a Docker engine and the tools a learner expects in a shell.
 export const NODE_PACKAGES = [
@@ -31,43 +40,9 @@ export const NODE_PACKAGES = [
   'kmod',
 ];
 
-const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}`, DOCKER_BUILDKIT: '0' };
-const docker = (args: string[]) => sh('docker', args, { env: dockerEnv });
-
-function hashOf(...parts: (string | Buffer)[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex').slice(0, 16);
-}
-
-async function dirHash(dir: string): Promise<string> {
-  const names = (await fs.readdir(dir)).sort();
-  const parts: (string | Buffer)[] = [];
-  for (const n of names) parts.push(n, await fs.readFile(path.join(dir, n)));
-  return hashOf(...parts);
-}
-
-async function imageHash(name: string): Promise<string | undefined> {
-  try {
-    const out = await docker(['image', 'inspect', '-f', `{{ index .Config.Labels "${HASH_LABEL}" }}`, name]);
-    return out.trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function withContext<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-build-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
 async function buildBusybox(force: boolean): Promise<void> {
   const binary = await fs.readFile('/bin/busybox');
-  const hash = hashOf(await dirHash(path.join(IMAGES_DIR, 'busybox')), binary);
+  const hash = hashOf(await dirHashOf('busybox'), binary);
   if (!force && (await imageHash('busybox:latest')) === hash) return info('busybox: up to date');
   await step('Building image busybox (from Debian busybox-static)', () =>
     withContext(async (ctx) => {
@@ -76,6 +51,10 @@ async function buildBusybox(force: boolean): Promise<void> {
       await docker(['build', '-q', '--label', `${HASH_LABEL}=${hash}`, '-t', 'busybox:latest', ctx]);
     }),
   );
+}
+
+function dirHashOf(name: string): Promise<string> {
+  return dirHash(path.join(IMAGES_DIR, name));
 }
 
 async function buildNodeRootfs(force: boolean): Promise<string> {
@@ -87,27 +66,10 @@ async function buildNodeRootfs(force: boolean): Promise<string> {
   }
   const tar = path.join(BUILD_DIR, `node-rootfs-${hash}.tar`);
   await fs.mkdir(BUILD_DIR, { recursive: true });
-  const cached = await fs.stat(tar).then(
-    (s) => s.size > 0,
-    () => false,
-  );
-  if (!cached || force) {
+  if (force || !(await exists(tar))) {
     await step(
       `Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`,
-      async () => {
-        const partial = tar.replace(/\.tar$/, '.partial.tar'); // mmdebstrap picks its output format from the extension
-        await sh('mmdebstrap', [
-          '--variant=minbase',
-          `--include=${NODE_PACKAGES.join(',')}`,
-          '--dpkgopt=path-exclude=/usr/share/doc/*',
-          '--dpkgopt=path-exclude=/usr/share/man/*',
-          '--dpkgopt=path-exclude=/usr/share/locale/*',
-          SUITE,
-          partial,
-          DEBIAN_MIRROR,
-        ]);
-        await fs.rename(partial, tar);
-      },
+      () => mmdebstrap(tar, NODE_PACKAGES),
     );
   }
   await step('Importing the node root filesystem', () =>
@@ -117,17 +79,13 @@ async function buildNodeRootfs(force: boolean): Promise<string> {
 }
 
 async function buildNode(rootfsTag: string, force: boolean): Promise<void> {
-  const busyboxId = (await docker(['image', 'inspect', '-f', '{{.Id}}', 'busybox:latest'])).trim();
-  const hash = hashOf(await dirHash(path.join(IMAGES_DIR, 'node')), rootfsTag, busyboxId);
-  if (!force && (await imageHash('berth/node:latest')) === hash) return info('berth/node: up to date');
+  const hash = hashOf(await dirHashOf('node'), rootfsTag, COURSE_IMAGE_REFS.join(','));
+  if (!force && (await imageHash(NODE_IMAGE)) === hash) return info('berth/node: up to date');
   await step('Building image berth/node (sandbox node with its own Docker engine)', () =>
     withContext(async (ctx) => {
-      for (const f of await fs.readdir(path.join(IMAGES_DIR, 'node'))) {
-        await fs.copyFile(path.join(IMAGES_DIR, 'node', f), path.join(ctx, f));
-      }
-      // The course images every node starts with, loaded into its inner engine at boot.
-      await fs.mkdir(path.join(ctx, 'images'));
-      await docker(['save', '-o', path.join(ctx, 'images', 'busybox.tar'), 'busybox:latest']);
+      await copyDir(path.join(IMAGES_DIR, 'node'), ctx);
+      // What the node's shell tells a learner about the offline images.
+      await fs.writeFile(path.join(ctx, 'course-images'), `${COURSE_IMAGE_REFS.join('\n')}\n`);
       await docker([
         'build',
         '-q',
@@ -136,7 +94,7 @@ async function buildNode(rootfsTag: string, force: boolean): Promise<void> {
         '--label',
         `${HASH_LABEL}=${hash}`,
         '-t',
-        'berth/node:latest',
+        NODE_IMAGE,
         ctx,
       ]);
     }),
@@ -148,8 +106,6 @@ export async function buildImages(opts: { force?: boolean } = {}): Promise<void>
   await buildBusybox(force);
   const rootfs = await buildNodeRootfs(force);
   await buildNode(rootfs, force);
-}
-
-export async function imagesPresent(): Promise<boolean> {
-  return !!(await imageHash('berth/node:latest')) && !!(await imageHash('busybox:latest'));
+  await buildCourseImages(force);
+  await buildImageStore(NODE_IMAGE, force);
 }

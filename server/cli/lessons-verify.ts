@@ -8,7 +8,7 @@ import { agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
 import { loadConfig } from '../config.ts';
 import { loadCourse } from '../lessons/load-course.ts';
-import { buildImages, imagesPresent } from './build-images.ts';
+import { buildImages } from './build-images.ts';
 import { ensurePrerequisites, RUNTIME_PACKAGES } from './prerequisites.ts';
 import { ENGINE, ensureSandboxEngine } from './sandbox-engine.ts';
 
@@ -17,7 +17,7 @@ import { ENGINE, ensureSandboxEngine } from './sandbox-engine.ts';
 export async function runLessonsVerify(ids: string[]): Promise<number> {
   await ensurePrerequisites(RUNTIME_PACKAGES);
   await ensureSandboxEngine();
-  if (!(await imagesPresent())) await buildImages();
+  await buildImages();
   const course = await loadCourse();
   const exercises = [...course.exercises.values()].filter(
     (e) => !ids.length || ids.some((id) => e.id === id || e.id.startsWith(`${id}/`)),
@@ -49,14 +49,15 @@ export async function runLessonsVerify(ids: string[]): Promise<number> {
         });
         const containerId = manager.nodeContainer(id, ex.node);
         const tasks = ex.tasks.map((t) => ({ id: t.id, assert: t.assert }));
-        const before = await runChecks({ engine, containerId, tasks, timeoutMs: 30_000 });
+        const nodeContainer = (node: string) => manager.nodeContainer(id, node);
+        const before = await runChecks({ engine, containerId, nodeContainer, tasks, timeoutMs: 30_000 });
         for (const t of before) if (t.passed) problems.push(`task ${t.id} passes on a fresh sandbox`);
         const sol = await engine.exec(containerId, ['bash', '-lc', `set -e\n${ex.solution}`], {
           timeoutMs: 120_000,
         });
         if (sol.exitCode !== 0)
           problems.push(`reference solution failed (exit ${sol.exitCode}): ${sol.output.trim().slice(-300)}`);
-        const after = await runChecks({ engine, containerId, tasks, timeoutMs: 30_000 });
+        const after = await runChecks({ engine, containerId, nodeContainer, tasks, timeoutMs: 30_000 });
         for (const t of after)
           if (!t.passed) problems.push(`task ${t.id} fails after the solution: ${t.message}`);
       } catch (e) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
-import { buildImages, imagesPresent } from './build-images.ts';
+import { buildImages } from './build-images.ts';
 import { startLocalRedis } from './local-redis.ts';
 import { ensureLocalSecrets } from './local-secrets.ts';
 import { ensurePrerequisites, RUNTIME_PACKAGES, TEST_PACKAGES } from './prerequisites.ts';
@@ -15,7 +15,7 @@ export const LOCAL_REDIS_PORT = 6390;
 export async function prepareHost(opts: { forTests: boolean }): Promise<void> {
   await ensurePrerequisites(opts.forTests ? [...RUNTIME_PACKAGES, ...TEST_PACKAGES] : RUNTIME_PACKAGES);
   await ensureSandboxEngine();
-  if (!(await imagesPresent())) await buildImages();
+  await buildImages(); // incremental: only what changed since the last build
   await generatePrismaClient();
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../../../server/config.ts';
+import { IMAGE_STORE_ROOT } from './image-store.ts';
 import type { NodeLimits } from './node-spec.ts';
 
 // What the agent needs from the one Berth config, in the agent's own terms.
@@ -14,6 +15,7 @@ export interface AgentSettings {
   maxSandboxes: number;
   replayBytes: number;
   cgroupParent: string;
+  imageStoreRoot: string;
 }
 
 export function agentSettings(c: Config): AgentSettings {
@@ -27,5 +29,6 @@ export function agentSettings(c: Config): AgentSettings {
     maxSandboxes: c.BERTH_MAX_SANDBOXES,
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
     cgroupParent: 'berth',
+    imageStoreRoot: IMAGE_STORE_ROOT,
   };
 }

@@ -47,6 +47,8 @@ export function nodeContainerSpec(input: {
   dockerDataDir: string;
   homeDir: string;
   cgroupParent: string;
+  // The shared read-only image store (image-store.ts), as a bind spec.
+  imageStoreBind: string;
 }): ContainerSpec {
   const { limits } = input;
   // @types/dockerode predates CgroupnsMode (Engine API 1.41); the engine accepts it.
@@ -74,7 +76,7 @@ export function nodeContainerSpec(input: {
       '/var/tmp': 'rw,nosuid,size=64m',
       '/etc/docker': 'rw,size=1m',
     },
-    Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`],
+    Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`, input.imageStoreBind],
     NetworkMode: input.networkName,
     // A resolver that refuses at once: a pull of an unknown image fails fast instead of a 20 s DNS timeout.
     Dns: ['127.0.0.1'],

@@ -4,6 +4,7 @@ import { LABEL, sandboxLabels } from '../docker/labels.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
 import { type DiskRoom, describeDiskRoom, measureDiskRoom } from './disk-room.ts';
+import { currentImageStore, seedNodeDocker, storeBind } from './image-store.ts';
 import {
   createSandboxCgroup,
   delegateNodeCgroups,
@@ -134,6 +135,7 @@ export class SandboxManager {
     };
     try {
       const rootUid = await remappedRootUid();
+      const store = await currentImageStore(settings.imageStoreRoot);
       const disk = await createSandboxDisk({
         sandboxesDir: settings.sandboxesDir,
         sandboxId: input.id,
@@ -147,6 +149,7 @@ export class SandboxManager {
       await engine.createNetwork(net, labels, bridgeName(input.id));
       for (const node of input.nodes) {
         const dirs = nodeDirs(disk, node);
+        await seedNodeDocker(store, dirs.docker, rootUid);
         const id = await engine.createContainer(
           nodeContainerSpec({
             name: containerName(input.id, node),
@@ -158,6 +161,7 @@ export class SandboxManager {
             dockerDataDir: dirs.docker,
             homeDir: dirs.home,
             cgroupParent,
+            imageStoreBind: storeBind(store),
           }),
         );
         sandbox.nodes.set(node, id);

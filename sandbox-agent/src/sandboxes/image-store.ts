@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { BerthError } from '../../../server/errors/berth-error.ts';
+
+const run = promisify(execFile);
+
+// The shared read-only image store (built by `./berth images`, server/cli/image-store.ts): a template
+// /var/lib/docker holding the course images. A node gets a private copy of the small metadata (image/,
+// and per layer its link/lower files in a directory of its own) while each layer's diff/ — the actual
+// files — is a symlink into ONE read-only bind mount of the template. Every course image is there at
+// once, nothing big is copied, and `docker rmi` inside only removes the node's own small copy.
+
+export const IMAGE_STORE_ROOT = '/var/lib/berth/image-store';
+// Where a node sees the template's overlay2 directory (read-only).
+export const STORE_MOUNT = '/var/lib/berth-image-store';
+
+const manifestSchema = z.object({
+  hash: z.string(),
+  refs: z.array(z.string()),
+  layers: z.array(z.string().regex(/^[0-9a-f]{64}(-init)?$/)),
+  builtAt: z.string(),
+});
+export type ImageStoreManifest = z.infer<typeof manifestSchema>;
+
+export interface ImageStore {
+  dir: string;
+  manifest: ImageStoreManifest;
+}
+
+// The store new sandboxes get: `current` resolved once, so a rebuild never changes a running sandbox.
+export async function currentImageStore(root = IMAGE_STORE_ROOT): Promise<ImageStore> {
+  try {
+    const dir = await fs.realpath(path.join(root, 'current'));
+    const manifest = manifestSchema.parse(
+      JSON.parse(await fs.readFile(path.join(dir, 'store.json'), 'utf8')),
+    );
+    return { dir, manifest };
+  } catch (e) {
+    throw new BerthError(
+      'internal',
+      `the course image store is missing or unreadable (${e instanceof Error ? e.message : String(e)}); run ./berth images`,
+    );
+  }
+}
+
+export function storeBind(store: ImageStore): string {
+  return `${path.join(store.dir, 'docker', 'overlay2')}:${STORE_MOUNT}:ro`;
+}
+
+// Prepares a node's (empty) inner /var/lib/docker before its first start.
+export async function seedNodeDocker(store: ImageStore, dockerDir: string, rootUid: number): Promise<void> {
+  const template = path.join(store.dir, 'docker');
+  await run('cp', ['-a', path.join(template, 'image'), path.join(dockerDir, 'image')]);
+  const overlay = path.join(dockerDir, 'overlay2');
+  await fs.mkdir(overlay, { mode: 0o710 });
+  await fs.chown(overlay, rootUid, rootUid);
+  // l/ holds the short names overlay mounts use: relative symlinks to ../<layer>/diff, copied as they are.
+  await run('cp', ['-a', path.join(template, 'overlay2', 'l'), path.join(overlay, 'l')]);
+  for (const layer of store.manifest.layers) {
+    const from = path.join(template, 'overlay2', layer);
+    const to = path.join(overlay, layer);
+    await fs.mkdir(to, { mode: 0o710 });
+    await fs.chown(to, rootUid, rootUid);
+    for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+      const target = path.join(to, entry.name);
+      if (entry.name === 'diff') {
+        await fs.symlink(path.join(STORE_MOUNT, layer, 'diff'), target);
+        await fs.lchown(target, rootUid, rootUid);
+      } else if (entry.isDirectory()) {
+        await fs.mkdir(target, { mode: 0o700 });
+        await fs.chown(target, rootUid, rootUid);
+      } else {
+        await fs.copyFile(path.join(from, entry.name), target);
+        await fs.chown(target, rootUid, rootUid);
+      }
+    }
+    // The engine marks a layer "committed" the first time a container uses it as a parent: it must be writable.
+    const committed = path.join(to, 'committed');
+    await fs.writeFile(committed, '');
+    await fs.chown(committed, rootUid, rootUid);
+  }
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ENGINE } from './sandbox-engine.ts';
+import { sh } from './shell.ts';
+
+// What every image build step shares: the sandbox engine's docker CLI, input hashes stored as image
+// labels (so unchanged images are skipped) and throwaway build contexts.
+
+export const IMAGES_DIR = path.resolve('sandbox-agent/images');
+export const BUILD_DIR = '/var/lib/berth/build';
+export const HASH_LABEL = 'berth.input-hash';
+export const DEBIAN_MIRROR = process.env.BERTH_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+export const SUITE = 'bookworm';
+
+export const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}`, DOCKER_BUILDKIT: '0' };
+export const docker = (args: string[], input?: string) =>
+  sh('docker', args, { env: dockerEnv, ...(input === undefined ? {} : { input }) });
+
+export function hashOf(...parts: (string | Buffer)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+export async function dirHash(dir: string): Promise<string> {
+  const names = (await fs.readdir(dir)).sort();
+  const parts: (string | Buffer)[] = [];
+  for (const n of names) parts.push(n, await fs.readFile(path.join(dir, n)));
+  return hashOf(...parts);
+}
+
+export async function imageHash(name: string): Promise<string | undefined> {
+  try {
+    const out = await docker(['image', 'inspect', '-f', `{{ index .Config.Labels "${HASH_LABEL}" }}`, name]);
+    return out.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function imageId(name: string): Promise<string> {
+  return (await docker(['image', 'inspect', '-f', '{{.Id}}', name])).trim();
+}
+
+export async function withContext<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-build-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function copyDir(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  for (const f of await fs.readdir(from)) await fs.copyFile(path.join(from, f), path.join(to, f));
+}
+
+export async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+// mmdebstrap picks its output format from the name; the rename makes a finished build atomic.
+export async function mmdebstrap(out: string, packages: string[], extra: string[] = []): Promise<void> {
+  const partial = out.endsWith('.tar') ? out.replace(/\.tar$/, '.partial.tar') : `${out}.partial`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await sh('mmdebstrap', [
+    '--variant=minbase',
+    ...(packages.length ? [`--include=${packages.join(',')}`] : []),
+    '--dpkgopt=path-exclude=/usr/share/doc/*',
+    '--dpkgopt=path-exclude=/usr/share/man/*',
+    '--dpkgopt=path-exclude=/usr/share/locale/*',
+    ...extra,
+    SUITE,
+    partial,
+    DEBIAN_MIRROR,
+  ]);
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.rename(partial, out);
+}
