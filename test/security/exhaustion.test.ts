@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
+import { getExercise } from '../../server/lessons/get-exercise.ts';
 import {
   assertVictimWorks,
   DISK_MB,
@@ -14,6 +16,13 @@ import {
 // disk, CPU. Each is held at the sandbox's cap, the sandbox recovers, and a second sandbox keeps working.
 
 let s: HostileSetup;
+
+const EXERCISE = 'networking/container-links/ping-by-name';
+const SOLUTION = [
+  'docker network create -d bridge my-net',
+  'docker run -dit --name busybox1 --network my-net busybox sh',
+  'docker run -dit --name busybox2 --network my-net busybox sh',
+].join(' && ');
 
 before(async () => {
   s = await startHostileSandboxes();
@@ -95,6 +104,25 @@ describe('a hostile learner cannot exhaust the host', () => {
 
   test('filling the disk stops at the sandbox disk cap; the root filesystem is read-only', async (t) => {
     const image = diskPaths(s.h.settings.sandboxesDir, s.attacker.id).image;
+    // The learner has done the exercise before filling the disk: its check must still pass afterwards.
+    const solved = await s.sh(s.attacker, SOLUTION, 90_000);
+    assert.equal(solved.exitCode, 0, solved.output);
+    const check = async () => {
+      const started = Date.now();
+      const results = await runChecks({
+        engine: s.h.engine,
+        containerId: s.attacker.container,
+        tasks: ((await getExercise(EXERCISE))?.tasks ?? []).map((task) => ({
+          id: task.id,
+          assert: task.assert,
+        })),
+        timeoutMs: 15_000,
+      });
+      const shown = results.map((x) => `${x.id} ${x.passed ? 'passed' : 'NOT PASSED'} (${x.message})`);
+      return { results, text: `answered in ${Date.now() - started} ms: ${shown.join('; ')}` };
+    };
+
+    // 1. The sandbox disk (/root and the inner engine's data).
     const r = await s.sh(
       s.attacker,
       [
@@ -102,25 +130,55 @@ describe('a hostile learner cannot exhaust the host', () => {
         'docker run --rm -v /var/lib/docker:/d busybox true >/dev/null 2>&1',
         'dd if=/dev/zero of=/var/lib/docker/fill bs=1M 2>&1 | grep -E "No space|copied"',
         'echo "root=$(du -m /root/fill | cut -f1) docker=$(du -m /var/lib/docker/fill | cut -f1)"',
+        'echo shell-ok; df -m /root | tail -1',
+      ].join('\n'),
+      120_000,
+    );
+    const st = await fs.stat(image);
+    const allocatedMb = (st.blocks * 512) / 2 ** 20;
+    const diskFull = await check();
+    t.diagnostic(
+      `tried: dd into /root and /var/lib/docker; saw:\n${r.output.trim()}\nhost: the sandbox disk file holds ${allocatedMb.toFixed(0)} MiB of its ${DISK_MB} MiB cap\nthe check of the solved exercise on the full disk ${diskFull.text}`,
+    );
+    const used = r.output.match(/root=(\d+) docker=(\d+)/);
+    assert.ok(used, 'dd ran');
+    assert.ok(Number(used[1]) + Number(used[2]) <= DISK_MB);
+    assert.match(r.output, /No space left on device/);
+    assert.match(r.output, /shell-ok/);
+    assert.ok(allocatedMb <= DISK_MB + 1);
+    assert.ok(diskFull.results.length > 0, 'the exercise has tasks');
+    assert.ok(
+      diskFull.results.every((x) => x.passed),
+      'a solved exercise still passes on a full sandbox disk',
+    );
+
+    // 2. /tmp as well (the inner engine needs it to start a process), and the read-only root.
+    const r2 = await s.sh(
+      s.attacker,
+      [
         'dd if=/dev/zero of=/tmp/fill bs=1M 2>&1 | grep -E "No space"',
         'echo "tmp=$(du -m /tmp/fill | cut -f1)"',
         'touch /usr/bin/pwned 2>&1; echo x >> /etc/passwd 2>&1',
       ].join('\n'),
       120_000,
     );
-    const st = await fs.stat(image);
-    const allocatedMb = (st.blocks * 512) / 2 ** 20;
+    const tmpFull = await check();
     t.diagnostic(
-      `tried: dd into /root, /var/lib/docker and /tmp, write into the image; saw:\n${r.output.trim()}\nhost: the sandbox disk file holds ${allocatedMb.toFixed(0)} MiB of its ${DISK_MB} MiB cap`,
+      `tried: dd into /tmp, write into the image; saw:\n${r2.output.trim()}\nthe check with /tmp full too ${tmpFull.text}`,
     );
-    const used = r.output.match(/root=(\d+) docker=(\d+)/);
-    assert.ok(used, 'dd ran');
-    assert.ok(Number(used[1]) + Number(used[2]) <= DISK_MB);
-    assert.match(r.output, /No space left on device/);
-    assert.ok(Number(r.output.match(/tmp=(\d+)/)?.[1]) <= 256);
-    assert.match(r.output, /Read-only file system/);
-    assert.ok(allocatedMb <= DISK_MB + 1);
+    assert.ok(Number(r2.output.match(/tmp=(\d+)/)?.[1]) <= 256);
+    assert.match(r2.output, /Read-only file system/);
+    // Every task either passes or says plainly that the disk is full — never blames the learner's work.
+    for (const x of tmpFull.results) {
+      assert.ok(x.passed || /run out of disk space/.test(x.message), `${x.id}: ${x.message}`);
+    }
+    assert.ok(
+      tmpFull.results.some((x) => /run out of disk space/.test(x.message)),
+      'a task that needs to start a process says the disk is full',
+    );
+
     await s.sh(s.attacker, 'rm -f /root/fill /var/lib/docker/fill /tmp/fill');
+    await s.sh(s.attacker, 'docker rm -f busybox1 busybox2 >/dev/null; docker network rm my-net >/dev/null');
     await attackerRecovers();
     await assertVictimWorks(s);
     t.diagnostic(

@@ -12,11 +12,14 @@ import { type AgentHarness, startAgentHarness } from './sandbox-agent-harness.ts
 
 // The control plane in-process, with real parts: its route handlers (called as Next would), the
 // terminal gateway on a real HTTP server, the BullMQ worker on a real Redis, a migrated SQLite
-// database, and a real agent API server on the sandbox engine.
+// database, and a real agent API server on the sandbox engine that registers and heartbeats like
+// sandbox-agent/src/main.ts does.
 export interface ControlPlane {
   baseUrl: string;
   redis: RunningRedis;
   agent: AgentHarness;
+  /** The shared agent token (agents send it with their heartbeats). */
+  token: string;
   signIn(name: string): Promise<string>;
   call(
     method: string,
@@ -27,12 +30,29 @@ export interface ControlPlane {
   stop(): Promise<void>;
 }
 
+// The same control plane with no agent of its own: agents (e.g. real sandbox-agent processes, see
+// agent-process.ts) register with it at baseUrl using `token`.
+export type BareControlPlane = Omit<ControlPlane, 'agent'>;
+
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export async function startControlPlane(
   env: Record<string, string> = {},
   agentOverrides: Partial<AgentSettings> = {},
 ): Promise<ControlPlane> {
+  const cp = await launchControlPlane(env, agentOverrides);
+  if (!cp.agent) throw new Error('the in-process agent did not start');
+  return { ...cp, agent: cp.agent };
+}
+
+export function startBareControlPlane(env: Record<string, string> = {}): Promise<BareControlPlane> {
+  return launchControlPlane(env, false);
+}
+
+async function launchControlPlane(
+  env: Record<string, string>,
+  agentOverrides: Partial<AgentSettings> | false,
+): Promise<BareControlPlane & { agent?: AgentHarness }> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-cp-'));
   const redis = await startRedis();
   const agentPort = await freePort();
@@ -47,19 +67,21 @@ export async function startControlPlane(
     BERTH_WARM_POOL_SIZE: '0',
     ...env,
   });
-  const agent = await startAgentHarness(agentOverrides);
-  process.env.BERTH_AGENT_ID = agent.settings.agentId;
+  const agent = agentOverrides ? await startAgentHarness(agentOverrides) : undefined;
+  if (agent) process.env.BERTH_AGENT_ID = agent.settings.agentId;
 
   const { migrateDatabase } = await import('../../server/db/migrate.ts');
   await migrateDatabase(process.env.DATABASE_URL!);
   const { createAgentServer } = await import('../../sandbox-agent/src/http/agent-server.ts');
-  const agentServer = createAgentServer({
-    manager: agent.manager,
-    engine: agent.engine,
-    token,
-    agentId: agent.settings.agentId,
-  });
-  await new Promise<void>((r) => agentServer.listen(agentPort, '127.0.0.1', r));
+  const agentServer =
+    agent &&
+    createAgentServer({
+      manager: agent.manager,
+      engine: agent.engine,
+      token,
+      agentId: agent.settings.agentId,
+    });
+  if (agentServer) await new Promise<void>((r) => agentServer.listen(agentPort, '127.0.0.1', r));
 
   const { startSandboxWorker } = await import('../../server/queues/sandbox-worker.ts');
   const { ensureSchedulers } = await import('../../server/queues/sandbox-queue.ts');
@@ -68,6 +90,11 @@ export async function startControlPlane(
 
   const routes: Array<[string, RegExp, Record<string, Handler>]> = [
     ['/api/health', /^\/api\/health$/, await import('../../app/api/health/route.ts')],
+    [
+      '/api/agents/heartbeat',
+      /^\/api\/agents\/heartbeat$/,
+      await import('../../app/api/agents/heartbeat/route.ts'),
+    ],
     ['/api/auth/guest', /^\/api\/auth\/guest$/, await import('../../app/api/auth/guest/route.ts')],
     ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
     ['/api/lessons', /^\/api\/lessons$/, await import('../../app/api/lessons/route.ts')],
@@ -118,6 +145,28 @@ export async function startControlPlane(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  // The in-process agent registers and heartbeats as sandbox-agent/src/main.ts does.
+  const { startHeartbeatLoop } = await import('../../sandbox-agent/src/registration/heartbeat-loop.ts');
+  const { config } = await import('../../server/config.ts');
+  const startedAt = new Date();
+  const heartbeats =
+    agent &&
+    startHeartbeatLoop({
+      controlUrl: baseUrl,
+      token,
+      intervalMs: config().BERTH_AGENT_HEARTBEAT_MS,
+      report: () => ({
+        id: agent.settings.agentId,
+        url: `http://127.0.0.1:${agentPort}`,
+        capacity: agent.manager.capacity,
+        sandboxes: agent.manager.list().length,
+        state: 'ready',
+        startedAt,
+      }),
+      log: () => {},
+    });
+  await heartbeats?.registered;
+
   const call: ControlPlane['call'] = async (method, url, opts = {}) => {
     const res = await fetch(`${baseUrl}${url}`, {
       method,
@@ -131,6 +180,7 @@ export async function startControlPlane(
     baseUrl,
     redis,
     agent,
+    token,
     call,
     async signIn(name) {
       const res = await fetch(`${baseUrl}/api/auth/guest`, {
@@ -148,21 +198,28 @@ export async function startControlPlane(
       });
     },
     async stop() {
+      await heartbeats?.stop();
       server.close();
-      agentServer.close();
+      agentServer?.close();
       await worker.close();
       const { closeQueues } = await import('../../server/queues/sandbox-queue.ts');
       await closeQueues();
       const { closeDb } = await import('../../server/db/client.ts');
       await closeDb();
-      await agent.cleanup();
+      await agent?.cleanup();
       await redis.stop();
       await fs.rm(home, { recursive: true, force: true });
     },
   };
 }
 
-export async function waitForState(cp: ControlPlane, cookie: string, id: string, state: string, ms = 60_000) {
+export async function waitForState(
+  cp: BareControlPlane,
+  cookie: string,
+  id: string,
+  state: string,
+  ms = 60_000,
+) {
   const deadline = Date.now() + ms;
   let last: any;
   while (Date.now() < deadline) {

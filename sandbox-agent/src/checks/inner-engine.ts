@@ -10,6 +10,8 @@ export interface InnerEngine {
 }
 
 const API = 'http://docker/v1.41';
+const DISK_FULL =
+  'Not checked: your sandbox has run out of disk space (No space left on device). Delete files you do not need, for example in /root or /tmp, and check again.';
 
 export function innerEngine(engine: Engine, containerId: string, deadline: number): InnerEngine {
   const remaining = () => Math.max(500, deadline - Date.now());
@@ -57,7 +59,11 @@ export function innerEngine(engine: Engine, containerId: string, deadline: numbe
       return p;
     },
     async run(cmd, timeoutMs) {
-      return engine.exec(containerId, cmd, { timeoutMs: Math.min(timeoutMs, remaining()) });
+      const res = await engine.exec(containerId, cmd, { timeoutMs: Math.min(timeoutMs, remaining()) });
+      // The engine could not even start the command (runc writes to /tmp): that says nothing about the
+      // learner's work, so do not report it as their failure.
+      if (res.exitCode !== 0 && /no space left on device/i.test(res.output)) throw new Error(DISK_FULL);
+      return res;
     },
   };
 }
