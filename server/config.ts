@@ -6,7 +6,7 @@ import { z } from 'zod';
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 
-export const configSchema = z.object({
+const fields = z.object({
   BERTH_HOME: z.string().default(path.resolve(process.cwd(), '.berth')),
   PORT: int(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -15,7 +15,14 @@ export const configSchema = z.object({
   BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
   BERTH_AGENT_PORT: int(3101),
   BERTH_AGENT_TOKEN: z.string().min(16).optional(),
-  BERTH_AGENT_ID: z.string().default('local'),
+  BERTH_AGENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (at most 63)')
+    .default('local'),
+  // Where agents register and heartbeat; unset = this machine's web server (the single-host setup).
+  BERTH_CONTROL_URL: z.string().url().optional(),
+  BERTH_AGENT_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  BERTH_AGENT_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
   BERTH_ENGINE_SOCKET: z.string().default('/run/berth/engine.sock'),
   BERTH_NODE_IMAGE: z.string().default('berth/node:latest'),
   BERTH_SANDBOX_MEMORY_MB: int(1536),
@@ -33,6 +40,11 @@ export const configSchema = z.object({
   BERTH_SECURE_COOKIES: bool.default(false),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
 });
+
+export const configSchema = fields.transform((c) => ({
+  ...c,
+  BERTH_CONTROL_URL: (c.BERTH_CONTROL_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, ''),
+}));
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 

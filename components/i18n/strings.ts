@@ -81,6 +81,7 @@ const en = {
   goneBody:
     'It expired or was stopped. A new sandbox starts fresh: anything you made in the old one is gone.',
   stoppedByYou: 'You stopped this sandbox.',
+  brokeBody: 'It stopped working. A new sandbox starts fresh: anything you made in the old one is gone.',
   retry: 'Retry',
   startNewSandbox: 'Start a new sandbox',
   stopSandbox: 'Stop sandbox',
@@ -189,6 +190,7 @@ const zh: Strings = {
   goneTitle: '这个沙箱已经停止',
   goneBody: '它已过期或被停止。新沙箱是全新的：旧沙箱里的东西都不在了。',
   stoppedByYou: '你停止了这个沙箱。',
+  brokeBody: '它停止工作了。新沙箱是全新的：旧沙箱里的东西都不在了。',
   retry: '重试',
   startNewSandbox: '启动新沙箱',
   stopSandbox: '停止沙箱',

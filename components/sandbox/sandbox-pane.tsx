@@ -245,7 +245,8 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
           <div className="terminal-overlay">
             <SandboxProblem
               title={t.goneTitle}
-              body={phase.byUser ? t.stoppedByYou : t.goneBody}
+              body={phase.byUser ? t.stoppedByYou : phase.reason ? t.brokeBody : t.goneBody}
+              detail={phase.reason}
               action={t.startNewSandbox}
               onAction={session.retry}
               tone="info"

@@ -16,8 +16,9 @@ export type SandboxPhase =
   | { kind: 'failed'; message: string; sandboxId?: string }
   | { kind: 'timed-out'; sandboxId: string }
   | { kind: 'unreachable'; message: string }
-  /** Stopped, expired or deleted; `sandbox` is the one that went away, whose terminals stay on screen. */
-  | { kind: 'gone'; byUser: boolean; sandbox?: Sandbox };
+  /** Stopped, expired, deleted or failed; `sandbox` is the one that went away, whose terminals stay on
+   * screen; `reason` is the server's failure reason when it failed (e.g. its host stopped responding). */
+  | { kind: 'gone'; byUser: boolean; sandbox?: Sandbox; reason?: string };
 
 /** Give up polling after this long and offer Retry. */
 export const START_TIMEOUT_MS = 180_000;
@@ -123,9 +124,11 @@ export function useSandboxLifecycle(
   const isSandboxAlive = useCallback(async (): Promise<boolean> => {
     const current = phaseRef.current;
     if (current.kind !== 'ready') return current.kind === 'starting';
+    let reason: string | undefined;
     try {
       const fresh = await berthApi.getSandbox(current.sandbox.id);
       if (fresh.state === 'ready' || fresh.state === 'starting') return true;
+      if (fresh.state === 'failed') reason = fresh.failureReason ?? undefined;
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
         // The session ended (expired or signed out elsewhere): back to the sign-in form.
@@ -135,13 +138,24 @@ export function useSandboxLifecycle(
       }
       if (!isApiError(e) || e.status !== 404) throw e;
     }
-    setPhase((p) => (p.kind === 'ready' ? { kind: 'gone', byUser: false, sandbox: p.sandbox } : p));
+    setPhase((p) => (p.kind === 'ready' ? { kind: 'gone', byUser: false, sandbox: p.sandbox, reason } : p));
     return false;
   }, []);
 
-  /** A terminal learned first-hand (error frame) that the sandbox is gone. */
+  /** A terminal learned first-hand (error frame) that the sandbox is gone; ask the server why. */
   const markGone = useCallback(() => {
+    const current = phaseRef.current;
     setPhase((p) => (p.kind === 'ready' ? { kind: 'gone', byUser: false, sandbox: p.sandbox } : p));
+    if (current.kind !== 'ready') return;
+    const id = current.sandbox.id;
+    berthApi.getSandbox(id).then(
+      (fresh) => {
+        if (fresh.state !== 'failed' || !fresh.failureReason) return;
+        const reason = fresh.failureReason;
+        setPhase((p) => (p.kind === 'gone' && p.sandbox?.id === id ? { ...p, reason } : p));
+      },
+      () => undefined,
+    );
   }, []);
 
   const stop = useCallback(async () => {

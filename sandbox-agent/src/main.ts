@@ -2,6 +2,7 @@ import { config, redactConfig } from '../../server/config.ts';
 import { Engine } from './docker/engine.ts';
 import { createAgentServer } from './http/agent-server.ts';
 import { ensureSandboxFirewall } from './network/sandbox-firewall.ts';
+import { startHeartbeatLoop } from './registration/heartbeat-loop.ts';
 import { agentSettings } from './sandboxes/agent-settings.ts';
 import { SandboxManager } from './sandboxes/sandbox-manager.ts';
 import { watchNodeDeaths } from './sandboxes/watch-node-deaths.ts';
@@ -35,17 +36,34 @@ async function main(): Promise<void> {
     agentId: c.BERTH_AGENT_ID,
   });
   const url = new URL(c.BERTH_AGENT_URL);
-  server.listen(Number(url.port || c.BERTH_AGENT_PORT), url.hostname, () => {
-    console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactConfig(c))}`);
+  await new Promise<void>((resolve) =>
+    server.listen(Number(url.port || c.BERTH_AGENT_PORT), url.hostname, resolve),
+  );
+  console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactConfig(c))}`);
+  // Register with the control plane, then heartbeat: capacity and load drive placement there.
+  const startedAt = new Date();
+  const heartbeats = startHeartbeatLoop({
+    controlUrl: c.BERTH_CONTROL_URL,
+    token: c.BERTH_AGENT_TOKEN,
+    intervalMs: c.BERTH_AGENT_HEARTBEAT_MS,
+    report: () => ({
+      id: c.BERTH_AGENT_ID,
+      url: c.BERTH_AGENT_URL.replace(/\/$/, ''),
+      capacity: manager.capacity,
+      sandboxes: manager.list().length,
+      state: 'ready',
+      startedAt,
+    }),
   });
   // Sandboxes deliberately outlive the agent: a restarted agent re-adopts them.
-  const stop = () => {
+  const stop = async () => {
     clearInterval(reaper);
+    await heartbeats.stop('stopping');
     server.close();
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@ import {
   checkOutcomesSchema,
   execResultSchema,
   nodeFileListingSchema,
+  publishedPortsSchema,
   sandboxViewSchema,
   writtenFileSchema,
 } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
@@ -108,6 +109,19 @@ export const agentApi = {
       writtenFileSchema,
       { content },
       30_000,
+    ),
+  // With `after` (the version the caller has), the agent answers when the ports change or after waitMs.
+  publishedPorts: (a: AgentRef, id: string, opts: { after?: string; waitMs?: number } = {}) =>
+    call(
+      a,
+      'GET',
+      `/v1/sandboxes/${encodeURIComponent(id)}/ports?${new URLSearchParams({
+        ...(opts.after ? { after: opts.after } : {}),
+        waitMs: String(opts.waitMs ?? 0),
+      })}`,
+      publishedPortsSchema,
+      undefined,
+      (opts.waitMs ?? 0) + 10_000,
     ),
   openTerminal: (a: AgentRef, id: string, node: string): WebSocket =>
     new WebSocket(

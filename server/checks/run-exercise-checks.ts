@@ -33,7 +33,7 @@ export async function runExerciseChecks(input: {
       `This sandbox has no ${exercise.node}; start the lesson's sandbox first.`,
     );
   }
-  const outcome = await agentApi.runChecks(agentById(sandbox.agentId), sandbox.id, {
+  const outcome = await agentApi.runChecks(await agentById(sandbox.agentId), sandbox.id, {
     node: exercise.node,
     timeoutMs: config().BERTH_CHECK_TIMEOUT_MS,
     tasks: exercise.tasks.map((t) => ({ id: t.id, assert: t.assert })),

@@ -22,3 +22,21 @@ export function portInUse(port: number, host = '0.0.0.0'): Promise<boolean> {
     srv.listen(port, host, () => srv.close(() => resolve(false)));
   });
 }
+
+// After start: the agent counts once the web server lists it as live (it registered by heartbeat).
+export async function waitForRegisteredAgent(
+  healthUrl: string,
+  agentId: string,
+  opts: { timeoutMs: number },
+): Promise<boolean> {
+  const deadline = Date.now() + opts.timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
+      const body = (await res.json()) as { agents?: { id?: unknown; status?: unknown }[] };
+      if (body.agents?.some((a) => a.id === agentId && a.status === 'ok')) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { agentsUsage, runAgents } from './commands/agents.ts';
 import { runDown } from './commands/down.ts';
 import { runImages } from './commands/images.ts';
 import { runLessons } from './commands/lessons.ts';
@@ -14,6 +15,8 @@ const usage = `usage: ./berth <command>
   test [unit|integration|e2e|lint]...   run the test suites (all by default)
   lessons lint           validate every lesson (file:line errors)
   lessons verify [id…]   fresh sandbox → checks fail → reference solution → checks pass
+  ${agentsUsage}
+                         worker hosts: list them, stop/resume placing sandboxes on one, remove a dead one
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -29,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runTest(rest);
     case 'lessons':
       return runLessons(rest);
+    case 'agents':
+      return runAgents(rest);
     case undefined:
     case 'help':
     case '--help':

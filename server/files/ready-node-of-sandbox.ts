@@ -10,5 +10,5 @@ export async function readyNodeOfSandbox(user: SessionUser, sandboxId: string, n
     throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
   const nodes: string[] = JSON.parse(sandbox.nodes);
   if (!nodes.includes(node)) throw new BerthError('not_found', `This sandbox has no ${node}.`);
-  return { sandbox, agent: agentById(sandbox.agentId) };
+  return { sandbox, agent: await agentById(sandbox.agentId) };
 }

@@ -1,5 +1,4 @@
-import { agentApi } from '../agents/agent-client.ts';
-import { listAgents } from '../agents/agent-registry.ts';
+import { agentStatuses } from '../agents/agent-registry.ts';
 import { db } from '../db/client.ts';
 import { healthRedis } from '../queues/sandbox-queue.ts';
 
@@ -7,14 +6,24 @@ export interface Health {
   status: 'ok' | 'degraded';
   db: 'ok' | 'down';
   redis: 'ok' | 'down';
-  agents: { id: string; sandboxes: number; capacity: number; status: 'ok' | 'down' }[];
+  agents: {
+    id: string;
+    sandboxes: number;
+    capacity: number;
+    /** ok = heard from within BERTH_AGENT_TIMEOUT_MS */
+    status: 'ok' | 'down';
+    draining: boolean;
+    lastHeartbeatAt: string;
+  }[];
 }
 
-// Each dependency is probed with a short timeout so health never hangs.
+// Each dependency is probed with a short timeout so health never hangs. Agents come from the registry
+// (their heartbeats), not from calling each one. Degraded: database or Redis down, no host that takes
+// sandboxes, or a host down that was not drained first (drain a host before switching it off).
 export async function getHealth(): Promise<Health> {
   const within = <T>(p: Promise<T>, ms = 2000) =>
     Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), ms))]);
-  const [dbOk, redisOk, agents] = await Promise.all([
+  const [dbOk, redisOk, registered] = await Promise.all([
     within(db().$queryRawUnsafe('SELECT 1')).then(
       () => true,
       () => false,
@@ -23,16 +32,18 @@ export async function getHealth(): Promise<Health> {
       () => true,
       () => false,
     ),
-    Promise.all(
-      listAgents().map((a) =>
-        agentApi.info(a).then(
-          (i) => ({ id: i.id, sandboxes: i.sandboxes, capacity: i.capacity, status: 'ok' as const }),
-          () => ({ id: a.id, sandboxes: 0, capacity: 0, status: 'down' as const }),
-        ),
-      ),
-    ),
+    within(agentStatuses()).catch(() => []),
   ]);
-  const allOk = dbOk && redisOk && agents.every((a) => a.status === 'ok');
+  const agents = registered.map((a) => ({
+    id: a.id,
+    sandboxes: a.sandboxes,
+    capacity: a.capacity,
+    status: a.live ? ('ok' as const) : ('down' as const),
+    draining: a.draining,
+    lastHeartbeatAt: a.lastHeartbeatAt.toISOString(),
+  }));
+  const placeable = agents.some((a) => a.status === 'ok' && !a.draining);
+  const allOk = dbOk && redisOk && placeable && agents.every((a) => a.status === 'ok' || a.draining);
   return {
     status: allOk ? 'ok' : 'degraded',
     db: dbOk ? 'ok' : 'down',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isAgentAuthorization } from '../agents/agent-token.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
@@ -75,4 +76,19 @@ export function userRoute<S extends z.ZodType | undefined>(
   opts: { maxBodyBytes?: number } = {},
 ) {
   return route(schema, requireUser, handler, opts.maxBodyBytes);
+}
+
+// Routes called by sandbox agents, not browsers: the shared agent token as a bearer token.
+export function agentRoute<S extends z.ZodType | undefined>(
+  schema: S,
+  handler: (ctx: Ctx<BodyOf<S>>) => Promise<Response>,
+) {
+  return route(
+    schema,
+    async (req) => {
+      if (!isAgentAuthorization(req.headers.get('authorization')))
+        throw new BerthError('unauthorized', 'missing or wrong agent token');
+    },
+    handler,
+  );
 }

@@ -13,6 +13,7 @@ export const jobSchemas = {
   'reap-idle': z.object({}),
   reconcile: z.object({}),
   'refill-pool': z.object({}),
+  'detect-lost-agents': z.object({}),
 } as const;
 export type JobName = keyof typeof jobSchemas;
 
@@ -91,10 +92,24 @@ export async function enqueueRefill(): Promise<void> {
   );
 }
 
+// Deduplicated like the refill: an agent that (re)registers asks for one reconciliation soon.
+export async function enqueueReconcile(): Promise<void> {
+  await sandboxQueue().add(
+    'reconcile',
+    {},
+    { jobId: 'reconcile-now', removeOnComplete: true, removeOnFail: true },
+  );
+}
+
 // Repeating housekeeping; upsertJobScheduler is idempotent across restarts (MACHINE.md: add+repeat ran once).
 export async function ensureSchedulers(): Promise<void> {
   const q = sandboxQueue();
   await q.upsertJobScheduler('reap-idle', { every: 60_000 }, { name: 'reap-idle', data: {} });
   await q.upsertJobScheduler('reconcile', { every: 30_000 }, { name: 'reconcile', data: {} });
   await q.upsertJobScheduler('refill-pool', { every: 30_000 }, { name: 'refill-pool', data: {} });
+  await q.upsertJobScheduler(
+    'detect-lost-agents',
+    { every: config().BERTH_AGENT_HEARTBEAT_MS },
+    { name: 'detect-lost-agents', data: {} },
+  );
 }

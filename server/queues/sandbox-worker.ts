@@ -1,4 +1,5 @@
 import { type Job, Worker } from 'bullmq';
+import { detectLostAgents } from '../agents/detect-lost-agents.ts';
 import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
@@ -27,6 +28,9 @@ async function handle(job: Job): Promise<void> {
       return reconcileSandboxes();
     case 'refill-pool':
       await refillWarmPool();
+      return;
+    case 'detect-lost-agents':
+      await detectLostAgents();
       return;
   }
 }

@@ -9,7 +9,8 @@ export async function provisionSandbox(sandboxId: string, finalAttempt: boolean)
   const row = await db().sandbox.findUnique({ where: { id: sandboxId } });
   if (row?.state !== 'starting') return;
   try {
-    await agentApi.createSandbox(agentById(row.agentId), {
+    const agent = await agentById(row.agentId);
+    await agentApi.createSandbox(agent, {
       id: row.id,
       owner: row.userId,
       nodes: JSON.parse(row.nodes),
@@ -17,7 +18,7 @@ export async function provisionSandbox(sandboxId: string, finalAttempt: boolean)
     });
     const became = await transitionSandbox(sandboxId, 'ready');
     // Deleted while we were creating it: do not leave containers behind.
-    if (!became) await agentApi.removeSandbox(agentById(row.agentId), sandboxId).catch(() => {});
+    if (!became) await agentApi.removeSandbox(agent, sandboxId).catch(() => {});
   } catch (e) {
     const message = isBerthError(e) ? e.message : 'the sandbox could not be started';
     if (finalAttempt || (isBerthError(e) && e.code === 'out_of_capacity')) {

@@ -5,17 +5,32 @@ import { transitionSandbox } from './sandbox-state.ts';
 
 // The agents are the truth about containers: a sandbox the database thinks is live but its agent no
 // longer has is reported stopped; one the agent marks failed (e.g. a node died) is reported failed.
+// The database is the truth about what should exist: a sandbox an agent still holds whose row ended
+// (stopped, failed — e.g. reported lost while its host was away — or deleted) is removed from the agent.
 export async function reconcileSandboxes(): Promise<void> {
-  for (const agent of listAgents()) {
+  for (const agent of await listAgents()) {
+    if (!agent.live) continue; // silent agent: detect-lost-agents decides, it may come back and re-adopt
     const onAgent = await agentApi.listSandboxes(agent).catch(() => undefined);
-    if (!onAgent) continue; // agent unreachable: leave rows alone, it may come back and re-adopt
+    if (!onAgent) continue;
     const byId = new Map(onAgent.map((s) => [s.id, s]));
-    const rows = await db().sandbox.findMany({ where: { agentId: agent.id, state: 'ready' } });
+    const rows = await db().sandbox.findMany({
+      where: { agentId: agent.id, OR: [{ state: 'ready' }, { id: { in: [...byId.keys()] } }] },
+    });
+    const rowById = new Map(rows.map((r) => [r.id, r]));
     for (const row of rows) {
+      if (row.state !== 'ready') continue;
       const s = byId.get(row.id);
       if (!s) await transitionSandbox(row.id, 'stopped', 'the sandbox is gone from its host');
       else if (s.state === 'failed')
         await transitionSandbox(row.id, 'failed', s.failureReason ?? 'a node stopped');
+    }
+    for (const s of onAgent) {
+      const row = rowById.get(s.id);
+      if (row && row.state !== 'stopped' && row.state !== 'failed') continue;
+      await agentApi.removeSandbox(agent, s.id).then(
+        () => console.log(`[reconcile] removed ${s.id} from ${agent.id} (${row ? row.state : 'unknown'})`),
+        (e: Error) => console.error(`[reconcile] could not remove ${s.id} from ${agent.id}: ${e.message}`),
+      );
     }
   }
 }

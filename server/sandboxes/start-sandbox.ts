@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { agentApi } from '../agents/agent-client.ts';
-import { listAgents } from '../agents/agent-registry.ts';
+import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
@@ -73,16 +72,32 @@ export async function createSandboxRow(input: {
   return row;
 }
 
-// Placement by reported capacity; admission control answers 503 instead of queueing forever.
-async function placeSandbox() {
-  for (const agent of listAgents()) {
-    const info = await agentApi.info(agent).catch(() => undefined);
-    if (!info) continue;
-    const pending = await db().sandbox.count({ where: { agentId: agent.id, state: 'starting' } });
-    if (info.sandboxes + pending < info.capacity) return agent;
+// Placement by capacity: the live, non-draining agent with the most free room. Used = what the agent
+// reported at its last heartbeat, or what the database says is ready there if more (a heartbeat can be
+// a few seconds old), plus the sandboxes still starting there. Admission control answers 503 instead
+// of queueing forever.
+export async function placeSandbox() {
+  const agents = await placeableAgents();
+  const counts = await db().sandbox.groupBy({
+    by: ['agentId', 'state'],
+    where: { agentId: { in: agents.map((a) => a.id) }, state: { in: LIVE_STATES } },
+    _count: { _all: true },
+  });
+  const count = (agentId: string, state: string) =>
+    counts.find((c) => c.agentId === agentId && c.state === state)?._count._all ?? 0;
+  const ranked = agents
+    .map((a) => {
+      const used = Math.max(a.sandboxes, count(a.id, 'ready')) + count(a.id, 'starting');
+      return { agent: a, free: a.capacity - used };
+    })
+    .filter((r) => r.free > 0)
+    .sort((x, y) => y.free - x.free || x.agent.id.localeCompare(y.agent.id));
+  const best = ranked[0];
+  if (!best) {
+    throw new BerthError(
+      'out_of_capacity',
+      'All sandbox hosts are full right now. Please try again in a minute.',
+    );
   }
-  throw new BerthError(
-    'out_of_capacity',
-    'All sandbox hosts are full right now. Please try again in a minute.',
-  );
+  return best.agent;
 }

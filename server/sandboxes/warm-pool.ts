@@ -1,3 +1,4 @@
+import { listAgents, placeableAgents } from '../agents/agent-registry.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
 import { enqueueRefill, scheduleExpiry } from '../queues/sandbox-queue.ts';
@@ -29,8 +30,10 @@ export async function claimWarmSandbox(
 ): Promise<SandboxView | undefined> {
   if (config().BERTH_WARM_POOL_SIZE === 0) return undefined;
   if (nodes.length !== POOL_NODES.length || nodes.some((n, i) => n !== POOL_NODES[i])) return undefined;
+  // Only from hosts that take new sandboxes: a draining host is emptying out.
+  const hosts = (await placeableAgents()).map((a) => a.id);
   const candidates = await db().sandbox.findMany({
-    where: { userId: POOL_USER_ID, state: 'ready' },
+    where: { userId: POOL_USER_ID, state: 'ready', agentId: { in: hosts } },
     orderBy: { createdAt: 'asc' },
     take: 3,
   });
@@ -51,16 +54,19 @@ export async function claimWarmSandbox(
   return undefined;
 }
 
-// Keeps BERTH_WARM_POOL_SIZE pool sandboxes starting or ready, and recycles old ones.
+// Keeps BERTH_WARM_POOL_SIZE pool sandboxes starting or ready, and recycles old ones and those on
+// draining hosts (nobody would claim them there).
 export async function refillWarmPool(): Promise<{ started: number; recycled: number }> {
   const c = config();
   const maxAgeMs = c.BERTH_WARM_POOL_MAX_AGE_MINUTES * 60_000;
   const pool = await db().sandbox.findMany({
     where: { userId: POOL_USER_ID, state: { in: ['starting', 'ready'] } },
   });
+  const draining = new Set((await listAgents()).filter((a) => a.draining).map((a) => a.id));
   let recycled = 0;
   for (const s of pool) {
-    if (s.state === 'ready' && Date.now() - s.createdAt.getTime() > maxAgeMs) {
+    const old = Date.now() - s.createdAt.getTime() > maxAgeMs;
+    if (s.state === 'ready' && (old || draining.has(s.agentId))) {
       await stopSandbox(s.id, 'recycled from the warm pool').catch(() => {});
       recycled++;
     }

@@ -7,12 +7,12 @@ import {
   type ServerFrame,
 } from '../../sandbox-agent/src/terminal/frames.ts';
 import { startHeartbeat } from '../../sandbox-agent/src/terminal/socket-heartbeat.ts';
-import { agentApi } from '../agents/agent-client.ts';
-import { agentById } from '../agents/agent-registry.ts';
+import { type AgentRef, agentApi } from '../agents/agent-client.ts';
+import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
 import { db } from '../db/client.ts';
-import { isBerthError } from '../errors/berth-error.ts';
+import { BerthError, isBerthError } from '../errors/berth-error.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 
 // /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),
@@ -46,6 +46,7 @@ export async function handleTerminalUpgrade(
     return reject(socket, 404, 'Not Found');
   }
   if (!(JSON.parse(sandbox.nodes) as string[]).includes(node)) return reject(socket, 404, 'Not Found');
+  const agentRef = await findAgent(sandbox.agentId).catch(() => undefined);
   wss.handleUpgrade(req, socket, head, (browser) => {
     if (sandbox.state !== 'ready') {
       const code = sandbox.state === 'starting' ? 'not_ready' : 'not_found';
@@ -53,15 +54,16 @@ export async function handleTerminalUpgrade(
       browser.close(4000 + (code === 'not_found' ? 404 : 409), code);
       return;
     }
-    relay(browser, sandbox.id, sandbox.agentId, node);
+    relay(browser, sandbox.id, agentRef, node);
   });
 }
 
-function relay(browser: WebSocket, sandboxId: string, agentId: string, node: string): void {
+function relay(browser: WebSocket, sandboxId: string, agentRef: AgentRef | undefined, node: string): void {
   const send = (f: ServerFrame) => browser.readyState === browser.OPEN && browser.send(JSON.stringify(f));
   let agent: WebSocket;
   try {
-    agent = agentApi.openTerminal(agentById(agentId), sandboxId, node);
+    if (!agentRef) throw new BerthError('agent_unavailable', 'The sandbox host is not registered.');
+    agent = agentApi.openTerminal(agentRef, sandboxId, node);
   } catch (e) {
     send({
       type: 'error',

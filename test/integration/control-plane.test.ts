@@ -189,7 +189,12 @@ describe('control plane over real Redis, SQLite, agent and engine', () => {
   test('an idle sandbox is reaped by the scheduled job', async () => {
     const { sandboxQueue } = await import('../../server/queues/sandbox-queue.ts');
     const schedulers = await sandboxQueue().getJobSchedulers();
-    assert.deepEqual(schedulers.map((s) => s.key).sort(), ['reap-idle', 'reconcile', 'refill-pool']);
+    assert.deepEqual(schedulers.map((s) => s.key).sort(), [
+      'detect-lost-agents',
+      'reap-idle',
+      'reconcile',
+      'refill-pool',
+    ]);
     const r = await cp.call('POST', '/api/sandboxes', { cookie: eve, body: { lessonId: LESSON } });
     await waitForState(cp, eve, r.json.id, 'ready');
     const { db } = await import('../../server/db/client.ts');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { waitForHttp } from '../../server/cli/health.ts';
+import { waitForHttp, waitForRegisteredAgent } from '../../server/cli/health.ts';
 import { ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
 import { sh } from '../../server/cli/shell.ts';
 import { ensureWebBuild } from '../../server/cli/web-build.ts';
@@ -39,6 +39,7 @@ export async function startBerth(): Promise<RunningBerth> {
     BERTH_AGENT_URL: `http://127.0.0.1:${agentPort}`,
     BERTH_AGENT_TOKEN: randomBytes(24).toString('hex'),
     BERTH_AGENT_ID: `e2e-${process.pid}`,
+    BERTH_CONTROL_URL: `http://127.0.0.1:${webPort}`,
     NEXT_TELEMETRY_DISABLED: '1',
   };
   await sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env });
@@ -63,6 +64,9 @@ export async function startBerth(): Promise<RunningBerth> {
   if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000 }))) {
     throw new Error(`web did not start:\n${logs.join('')}`);
   }
+  const registered = () =>
+    waitForRegisteredAgent(`${baseUrl}/api/health`, env.BERTH_AGENT_ID!, { timeoutMs: 30_000 });
+  if (!(await registered())) throw new Error(`agent did not register:\n${logs.join('')}`);
   const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
     const p = procs[name];
     if (!p || p.exitCode !== null) return;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config.ts';
 import { runningPid, startBackground, stopBackground, tailLog } from '../background-process.ts';
-import { portInUse, waitForHttp } from '../health.ts';
+import { portInUse, waitForHttp, waitForRegisteredAgent } from '../health.ts';
 import { prepareHost, runtimeEnv } from '../prepare-host.ts';
 import { CliError, step } from '../progress.ts';
 import { sh } from '../shell.ts';
@@ -50,6 +50,15 @@ export async function runUp(): Promise<number> {
     });
     const ok = await waitForHttp(healthUrl, { timeoutMs: 60_000 });
     if (!ok) throw new CliError(`the web server did not start:\n${await tailLog(home, 'web')}`);
+  });
+  // The agent retries until the web server is up; sandboxes can be placed once it has registered.
+  await step('Registering the sandbox agent', async () => {
+    const ok = await waitForRegisteredAgent(healthUrl, c.BERTH_AGENT_ID, { timeoutMs: 30_000 });
+    if (!ok) {
+      // An agent left running by an older Berth never heartbeats.
+      const hint = 'if an older agent is still running: ./berth down, then ./berth up';
+      throw new CliError(`the agent did not register (${hint}):\n${await tailLog(home, 'agent')}`);
+    }
   });
   process.stdout.write(`\nBerth is ready: ${publicUrl}\n`);
   return 0;

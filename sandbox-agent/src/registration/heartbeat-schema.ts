@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+// What an agent tells the control plane every BERTH_AGENT_HEARTBEAT_MS (POST /api/agents/heartbeat).
+// The first heartbeat of an agent process registers it; both sides validate with these schemas.
+export const agentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/);
+
+export const agentHeartbeatBody = z.object({
+  id: agentIdSchema,
+  /** Where the control plane reaches this agent. */
+  url: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'an http(s) URL'),
+  capacity: z.number().int().nonnegative(),
+  sandboxes: z.number().int().nonnegative(),
+  /** "stopping": the agent is shutting down (its sandboxes stay); place nothing new on it. */
+  state: z.enum(['ready', 'stopping']),
+  /** When this agent process started: a new value tells the control plane it restarted. */
+  startedAt: z.coerce.date(),
+});
+export type AgentHeartbeat = z.infer<typeof agentHeartbeatBody>;
+
+export const agentHeartbeatAnswer = z.object({ draining: z.boolean() });
+export type AgentHeartbeatAnswer = z.infer<typeof agentHeartbeatAnswer>;
