@@ -4,12 +4,14 @@ import { runImages } from './commands/images.ts';
 import { runLessons } from './commands/lessons.ts';
 import { runTest } from './commands/test.ts';
 import { runUp } from './commands/up.ts';
+import { runUpAgent } from './commands/up-agent.ts';
 import { CliError } from './progress.ts';
 
 // `./berth <command>`: see README "Command line".
 const usage = `usage: ./berth <command>
 
   up                     install what is missing, build images, start Berth on http://localhost:3000
+  up --agent             a worker host: engine, images and an agent that registers with BERTH_CONTROL_URL
   down                   stop what up started and remove its sandboxes
   images [--force]       (re)build the sandbox images offline
   test [unit|integration|e2e|lint]...   run the test suites (all by default)
@@ -23,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'up':
-      return runUp();
+      return rest[0] === '--agent' ? runUpAgent() : runUp();
     case 'down':
       return runDown();
     case 'images':
