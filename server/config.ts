@@ -33,6 +33,10 @@ const fields = z.object({
   BERTH_SANDBOX_TTL_MINUTES: int(120),
   BERTH_SANDBOX_IDLE_MINUTES: int(30),
   BERTH_MAX_SANDBOXES: int(20),
+  // The course image mirror on each worker host, reachable from sandboxes only (through their gateway).
+  BERTH_MIRROR_PORT: int(5480),
+  // The agent's NXDOMAIN responder for sandboxes (their port 53 is redirected to it).
+  BERTH_SANDBOX_DNS_PORT: int(5453),
   BERTH_WARM_POOL_SIZE: int(2),
   BERTH_WARM_POOL_MAX_AGE_MINUTES: int(30),
   BERTH_CHECK_TIMEOUT_MS: int(15000),

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { loadConfig } from '../config.ts';
 import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
 import {
   BUILD_DIR,
@@ -15,12 +16,13 @@ import {
   SUITE,
   withContext,
 } from './image-build-support.ts';
+import { ensureImageMirror, seedMirror } from './image-mirror.ts';
 import { buildImageStore } from './image-store.ts';
 import { info, step } from './progress.ts';
 
 // Builds every sandbox image offline on the sandbox engine, from Debian packages only, skipping any
 // image whose inputs have not changed (each image carries the hash of its inputs as a label): the
-// node image, the course images, then the shared image store made from them.
+// node image, the course images, then the shared image store and the mirror made from them.
 
 const NODE_IMAGE = 'berth/node:latest';
 
@@ -108,4 +110,6 @@ export async function buildImages(opts: { force?: boolean } = {}): Promise<void>
   await buildNode(rootfs, force);
   await buildCourseImages(force);
   await buildImageStore(NODE_IMAGE, force);
+  await seedMirror(force);
+  await ensureImageMirror(loadConfig().BERTH_MIRROR_PORT);
 }

@@ -1,5 +1,6 @@
 import net from 'node:net';
 
+// A port nothing listens on right now (the OS picks it), for short-lived loopback services.
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

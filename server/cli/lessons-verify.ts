@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { startSandboxDns } from '../../sandbox-agent/src/network/sandbox-dns.ts';
 import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
@@ -32,7 +33,8 @@ export async function runLessonsVerify(ids: string[]): Promise<number> {
     agentId: `verify-${process.pid}`,
   };
   const engine = new Engine(ENGINE.socket);
-  await ensureSandboxFirewall();
+  await ensureSandboxFirewall({ mirror: settings.mirrorPort, dns: settings.dnsPort });
+  const dns = await startSandboxDns(settings.dnsPort);
   const manager = new SandboxManager(engine, settings);
   let failures = 0;
   try {
@@ -72,6 +74,7 @@ export async function runLessonsVerify(ids: string[]): Promise<number> {
       } else process.stdout.write(`✓ ${ex.id}: fails fresh, passes with the reference solution (${secs}s)\n`);
     }
   } finally {
+    dns.close();
     await fs.rm(home, { recursive: true, force: true });
   }
   process.stdout.write(`${exercises.length - failures} of ${exercises.length} exercise(s) verified\n`);

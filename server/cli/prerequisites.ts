@@ -12,6 +12,7 @@ export const RUNTIME_PACKAGES = [
   'e2fsprogs',
   'curl',
   'ca-certificates',
+  'docker-registry',
 ];
 export const TEST_PACKAGES = ['chromium', 'postgresql'];
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { startSandboxDns } from '../../sandbox-agent/src/network/sandbox-dns.ts';
 import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { type AgentSettings, agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
@@ -21,13 +22,14 @@ export interface AgentHarness {
 
 export async function startAgentHarness(overrides: Partial<AgentSettings> = {}): Promise<AgentHarness> {
   await ensureSandboxEngine();
-  await ensureSandboxFirewall();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-agent-test-'));
   const settings: AgentSettings = {
     ...agentSettings(loadConfig({ ...process.env, BERTH_HOME: home })),
     agentId: `test-${process.pid}-${Math.random().toString(36).slice(2, 7)}`,
     ...overrides,
   };
+  await ensureSandboxFirewall({ mirror: settings.mirrorPort, dns: settings.dnsPort });
+  const dns = await startSandboxDns(settings.dnsPort);
   const engine = new Engine(ENGINE.socket);
   const managers: SandboxManager[] = [];
   const newManager = () => {
@@ -44,6 +46,7 @@ export async function startAgentHarness(overrides: Partial<AgentSettings> = {}):
     newManager,
     async cleanup() {
       for (const m of managers) for (const s of m.list()) await m.remove(s.id).catch(() => {});
+      dns.close();
       await fs.rm(home, { recursive: true, force: true });
     },
   };

@@ -73,6 +73,14 @@ export class Engine {
     return net.id;
   }
 
+  // The host's address on a network's bridge: what the nodes use to reach host-side services (the mirror).
+  async networkGateway(id: string): Promise<string> {
+    const info = await this.docker.getNetwork(id).inspect();
+    const gateway = info.IPAM?.Config?.[0]?.Gateway as string | undefined;
+    if (!gateway) throw new Error(`network ${id} has no gateway address`);
+    return gateway;
+  }
+
   async createVolume(name: string, labels: Record<string, string>): Promise<void> {
     await this.docker.createVolume({ Name: name, Labels: labels });
   }

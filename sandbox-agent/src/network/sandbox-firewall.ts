@@ -27,7 +27,7 @@ function restore(bin: string, rules: string): Promise<void> {
   });
 }
 
-async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void> {
+async function ensureChain(bin: string, allowMirrorPort?: number, dnsPort?: number): Promise<void> {
   const rules = [
     '*filter',
     `:${CHAIN} - [0:0]`,
@@ -39,6 +39,9 @@ async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void>
     ...(allowMirrorPort
       ? [`-A ${CHAIN} -p tcp --dport ${allowMirrorPort} -m addrtype --dst-type LOCAL -j ACCEPT`]
       : []),
+    // Nodes use their gateway as resolver; port 53 is redirected (nat below) to the agent's NXDOMAIN
+    // responder (sandbox-dns.ts), so an unknown registry fails in milliseconds. Nothing leaves the host.
+    ...(dnsPort ? [`-A ${CHAIN} -p udp --dport ${dnsPort} -m addrtype --dst-type LOCAL -j ACCEPT`] : []),
     `-A ${CHAIN} -j DROP`,
     'COMMIT',
     '',
@@ -54,8 +57,61 @@ async function ensureChain(bin: string, allowMirrorPort?: number): Promise<void>
   }
 }
 
-export async function ensureSandboxFirewall(opts: { mirrorPort?: number } = {}): Promise<void> {
-  await ensureChain('iptables', opts.mirrorPort);
+// Host services for sandboxes (the mirror, the DNS responder) listen on all interfaces, since their
+// address differs per sandbox bridge; only loopback and the sandbox bridges may reach them — never the LAN.
+const GUARD = 'BERTH-MIRROR';
+
+export async function ensureSandboxOnlyPort(port: number, proto: 'tcp' | 'udp' = 'tcp'): Promise<void> {
+  for (const bin of ['iptables', 'ip6tables']) {
+    await restore(
+      bin,
+      [
+        '*filter',
+        `:${GUARD} - [0:0]`,
+        `-A ${GUARD} -i lo -j RETURN`,
+        `-A ${GUARD} -i ${IFACE} -j RETURN`,
+        `-A ${GUARD} -j DROP`,
+        'COMMIT',
+        '',
+      ].join('\n'),
+    );
+    const rule = ['INPUT', '-p', proto, '--dport', String(port), '-j', GUARD];
+    if (!(await ipt(bin, ['-C', ...rule]))) await ipt(bin, ['-I', ...rule]);
+    // A rule for an earlier mirror port goes only after the new one is in place.
+    const { stdout } = await run(bin, ['-w', '-S', 'INPUT']);
+    for (const line of stdout.split('\n')) {
+      if (
+        line.includes(`-j ${GUARD}`) &&
+        line.includes(`-p ${proto}`) &&
+        !line.includes(`--dport ${port} `)
+      ) {
+        await ipt(bin, ['-D', ...line.replace(/^-A /, '').split(' ')]);
+      }
+    }
+  }
+}
+
+const DNS_CHAIN = 'BERTH-SANDBOX-DNS';
+
+async function ensureDnsRedirect(dnsPort: number): Promise<void> {
+  await restore(
+    'iptables',
+    [
+      '*nat',
+      `:${DNS_CHAIN} - [0:0]`,
+      `-A ${DNS_CHAIN} -p udp --dport 53 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${dnsPort}`,
+      'COMMIT',
+      '',
+    ].join('\n'),
+  );
+  const rule = ['PREROUTING', '-t', 'nat', '-i', IFACE, '-j', DNS_CHAIN];
+  if (!(await ipt('iptables', ['-C', ...rule]))) await ipt('iptables', ['-I', ...rule]);
+}
+
+export async function ensureSandboxFirewall(ports: { mirror: number; dns: number }): Promise<void> {
+  await ensureChain('iptables', ports.mirror, ports.dns);
+  await ensureDnsRedirect(ports.dns);
+  await ensureSandboxOnlyPort(ports.dns, 'udp');
   await ensureChain('ip6tables');
 }
 

@@ -16,6 +16,8 @@ export interface AgentSettings {
   replayBytes: number;
   cgroupParent: string;
   imageStoreRoot: string;
+  mirrorPort: number;
+  dnsPort: number;
 }
 
 export function agentSettings(c: Config): AgentSettings {
@@ -30,5 +32,7 @@ export function agentSettings(c: Config): AgentSettings {
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
     cgroupParent: 'berth',
     imageStoreRoot: IMAGE_STORE_ROOT,
+    mirrorPort: c.BERTH_MIRROR_PORT,
+    dnsPort: c.BERTH_SANDBOX_DNS_PORT,
   };
 }

@@ -37,6 +37,9 @@ export const NODE_SECCOMP_PROFILE = JSON.stringify(
   JSON.parse(readFileSync(new URL('./node-seccomp.json', import.meta.url), 'utf8')),
 );
 
+// The name a node's engine uses for the course image mirror (see berth-node-init).
+export const MIRROR_HOST = 'berth-mirror';
+
 export function nodeContainerSpec(input: {
   name: string;
   hostname: string;
@@ -49,6 +52,9 @@ export function nodeContainerSpec(input: {
   cgroupParent: string;
   // The shared read-only image store (image-store.ts), as a bind spec.
   imageStoreBind: string;
+  // The host's address on the sandbox network, and the course image mirror's port there.
+  gateway: string;
+  mirrorPort: number;
 }): ContainerSpec {
   const { limits } = input;
   // @types/dockerode predates CgroupnsMode (Engine API 1.41); the engine accepts it.
@@ -78,8 +84,10 @@ export function nodeContainerSpec(input: {
     },
     Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`, input.imageStoreBind],
     NetworkMode: input.networkName,
-    // A resolver that refuses at once: a pull of an unknown image fails fast instead of a 20 s DNS timeout.
-    Dns: ['127.0.0.1'],
+    // The gateway's port 53 goes to the agent's NXDOMAIN responder (sandbox-dns.ts): an image from an unknown
+    // registry fails in milliseconds, not a 20 s timeout. (Docker replaces a loopback resolver with 8.8.8.8.)
+    Dns: [input.gateway],
+    ExtraHosts: [`${MIRROR_HOST}:${input.gateway}`],
     RestartPolicy: { Name: 'no' },
     LogConfig: { Type: 'local', Config: { 'max-size': '2m', 'max-file': '2' } },
   };
@@ -88,6 +96,7 @@ export function nodeContainerSpec(input: {
     Hostname: input.hostname,
     Image: input.image,
     Labels: input.labels,
+    Env: [`BERTH_MIRROR=${MIRROR_HOST}:${input.mirrorPort}`],
     Tty: false,
     OpenStdin: false,
     HostConfig: hostConfig,

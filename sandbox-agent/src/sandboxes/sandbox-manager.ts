@@ -146,7 +146,9 @@ export class SandboxManager {
       const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
       await createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length });
       const net = networkName(input.id);
-      await engine.createNetwork(net, labels, bridgeName(input.id));
+      const gateway = await engine.networkGateway(
+        await engine.createNetwork(net, labels, bridgeName(input.id)),
+      );
       for (const node of input.nodes) {
         const dirs = nodeDirs(disk, node);
         await seedNodeDocker(store, dirs.docker, rootUid);
@@ -162,6 +164,8 @@ export class SandboxManager {
             homeDir: dirs.home,
             cgroupParent,
             imageStoreBind: storeBind(store),
+            gateway,
+            mirrorPort: settings.mirrorPort,
           }),
         );
         sandbox.nodes.set(node, id);

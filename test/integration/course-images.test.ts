@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { COURSE_IMAGE_REFS } from '../../server/cli/course-images.ts';
+import { mirrorAnswers } from '../../server/cli/image-mirror.ts';
+import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
+
+// Images everywhere, offline: every course image is in a new sandbox at once (shared read-only store),
+// `docker pull` of a course image works through the host's read-only mirror, and anything else fails
+// in well under a second with a message that says why — with no traffic off the machine.
+describe('course images in a sandbox', () => {
+  let h: AgentHarness;
+  const id = testSandboxId();
+  const other = testSandboxId();
+  const run = async (sandbox: string, script: string, timeoutMs = 120_000) => {
+    const started = Date.now();
+    const r = await h.engine.exec(h.manager.nodeContainer(sandbox, 'node1'), ['bash', '-lc', script], {
+      timeoutMs,
+    });
+    return { ...r, ms: Date.now() - started };
+  };
+
+  before(async () => {
+    h = await startAgentHarness();
+    assert.ok(
+      await mirrorAnswers(h.settings.mirrorPort),
+      'the image mirror must be running (./berth images)',
+    );
+    const expiresAt = new Date(Date.now() + 3600_000);
+    await Promise.all([
+      h.manager.create({ id, owner: 'images', nodes: ['node1'], expiresAt }),
+      h.manager.create({ id: other, owner: 'images-2', nodes: ['node1'], expiresAt }),
+    ]);
+  });
+  after(async () => h.cleanup());
+
+  test('a new sandbox has every course image at once, for under 5 MB of its own disk', async () => {
+    const r = await run(
+      id,
+      "docker image ls --format '{{.Repository}}:{{.Tag}}'; du -sk /var/lib/docker | cut -f1",
+    );
+    const lines = r.output.trim().split('\n');
+    const kb = Number(lines.pop());
+    for (const ref of COURSE_IMAGE_REFS) assert.ok(lines.includes(ref), `${ref} missing: ${lines.join(' ')}`);
+    console.log(`  ${lines.length} image tags present; the node's own /var/lib/docker holds ${kb} KB`);
+    assert.ok(kb < 5 * 1024, `expected < 5 MB of metadata, got ${kb} KB`);
+  });
+
+  test('nginx, debian and registry images run like the official ones', async () => {
+    const r = await run(
+      id,
+      [
+        'docker run -d --name web -p 8080:80 nginx >/dev/null',
+        'docker run --rm debian:bookworm cat /etc/debian_version',
+        'docker run -d --name reg -p 5000:5000 registry:2 >/dev/null',
+        'for i in $(seq 50); do curl -sf localhost:8080 >/tmp/page && curl -sf localhost:5000/v2/ >/dev/null && break; sleep 0.2; done',
+        'grep -o "Welcome to nginx!" /tmp/page | head -1',
+        'docker tag busybox localhost:5000/mybox && docker push localhost:5000/mybox >/dev/null && echo PUSHED',
+      ].join(' && '),
+    );
+    assert.equal(r.exitCode, 0, r.output);
+    assert.match(r.output, /^12\.\d+/m);
+    assert.match(r.output, /Welcome to nginx!/);
+    assert.match(r.output, /PUSHED/);
+  });
+
+  test('docker rmi then docker pull of a course image works through the mirror; other sandboxes keep theirs', async () => {
+    const rm = await run(id, 'docker rm -f web >/dev/null; docker rmi nginx:latest nginx:stable');
+    assert.equal(rm.exitCode, 0, rm.output);
+    const pulled = await run(id, 'docker pull -q nginx && docker run --rm nginx nginx -v 2>&1');
+    assert.equal(pulled.exitCode, 0, pulled.output);
+    assert.match(pulled.output, /nginx version: nginx\/1\./);
+    console.log(`  docker pull nginx from the mirror + run: ${pulled.ms} ms`);
+    const elsewhere = await run(other, "docker image ls --format '{{.Repository}}:{{.Tag}}'");
+    assert.match(elsewhere.output, /^nginx:stable$/m, 'the other sandbox still has its nginx:stable');
+  });
+
+  test('an image outside the course set fails fast with a clear message', async () => {
+    for (const image of ['no-such-image', 'ghcr.io/someone/tool:1']) {
+      const r = await run(id, `docker pull ${image}`, 30_000);
+      assert.notEqual(r.exitCode, 0);
+      assert.match(r.output, /no such host/, r.output);
+      assert.match(r.output, /this sandbox is offline\. Images you can pull or run: busybox:latest/);
+      console.log(`  docker pull ${image}: failed in ${r.ms} ms`);
+      assert.ok(r.ms < 5000, `took ${r.ms} ms`);
+    }
+  });
+
+  test('the mirror is read-only for sandboxes', async () => {
+    const r = await run(
+      id,
+      `docker tag busybox berth-mirror:${h.settings.mirrorPort}/library/busybox:evil && docker push berth-mirror:${h.settings.mirrorPort}/library/busybox:evil`,
+    );
+    assert.notEqual(r.exitCode, 0, r.output);
+    assert.match(r.output, /405|Method not allowed|read-only/i);
+  });
+
+  test('the mirror and the DNS responder only take traffic from loopback and sandbox bridges', () => {
+    const input = execFileSync('iptables', ['-w', '-S', 'INPUT'], { encoding: 'utf8' });
+    assert.match(input, new RegExp(`-p tcp -m tcp --dport ${h.settings.mirrorPort} -j BERTH-MIRROR`));
+    assert.match(input, new RegExp(`-p udp -m udp --dport ${h.settings.dnsPort} -j BERTH-MIRROR`));
+    const guard = execFileSync('iptables', ['-w', '-S', 'BERTH-MIRROR'], { encoding: 'utf8' });
+    assert.deepEqual(guard.trim().split('\n').slice(1), [
+      '-A BERTH-MIRROR -i lo -j RETURN',
+      '-A BERTH-MIRROR -i bth-+ -j RETURN',
+      '-A BERTH-MIRROR -j DROP',
+    ]);
+  });
+});

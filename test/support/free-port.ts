@@ -1,0 +1,1 @@
+export { freePort } from '../../server/cli/free-port.ts';
