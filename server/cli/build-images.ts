@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { loadConfig } from '../config.ts';
 import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
 import {
@@ -109,7 +110,10 @@ export async function buildImages(opts: { force?: boolean } = {}): Promise<void>
   const rootfs = await buildNodeRootfs(force);
   await buildNode(rootfs, force);
   await buildCourseImages(force);
-  await buildImageStore(NODE_IMAGE, force);
+  const c = loadConfig();
   await seedMirror(force);
-  await ensureImageMirror(loadConfig().BERTH_MIRROR_PORT);
+  await ensureImageMirror(c.BERTH_MIRROR_PORT);
+  // The store builder pulls from the mirror through a sandbox bridge, like a node does.
+  await ensureSandboxFirewall({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
+  await buildImageStore(NODE_IMAGE, c.BERTH_MIRROR_PORT, force);
 }
