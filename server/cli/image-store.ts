@@ -22,7 +22,8 @@ export async function buildImageStore(nodeImage: string, mirrorPort: number, for
   const dir = path.join(IMAGE_STORE_ROOT, hash);
   const current = await fs.readlink(path.join(IMAGE_STORE_ROOT, 'current')).catch(() => '');
   if (!force && current === hash && (await exists(path.join(dir, 'store.json')))) {
-    return info('image store: up to date');
+    info('image store: up to date');
+    return pruneImageStores(hash);
   }
   await step(`Building the shared image store (${COURSE_IMAGE_REFS.length} course image tags)`, async () => {
     await fs.rm(dir, { recursive: true, force: true });
