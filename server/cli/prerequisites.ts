@@ -66,4 +66,12 @@ export async function ensurePrerequisites(pkgs: string[]): Promise<void> {
   const still = await missingPackages(missing);
   if (still.length) throw new CliError(`apt could not install: ${still.join(', ')}`);
   info(`installed ${missing.length} package(s)`);
+  // Berth runs these itself with its own settings (the sandbox engine, the read-only mirror, Redis on
+  // loopback): the distribution's services would be open to the LAN (a writable registry on :5000).
+  for (const service of ['docker-registry', 'redis-server']) {
+    if (missing.includes(service)) {
+      await sh('systemctl', ['disable', '--now', `${service}.service`]).catch(() => '');
+      await sh('service', [service, 'stop']).catch(() => '');
+    }
+  }
 }
