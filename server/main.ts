@@ -1,6 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { config, redactConfig } from './config.ts';
+import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
   await ensureSchedulers();
 
   const server = http.createServer((req, res) => {
+    // Port previews are proxied before Next sees them: any method, streamed bodies (preview-proxy.ts).
+    if (isPreviewRequest(req.url)) {
+      void handlePreviewRequest(req, res);
+      return;
+    }
     handle(req, res).catch((e) => {
       console.error('[web]', e);
       res.statusCode = 500;
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(`${TERMINAL_PATH}?`) || req.url === TERMINAL_PATH) {
       handleTerminalUpgrade(req, socket, head).catch(() => socket.destroy());
+    } else if (isPreviewRequest(req.url)) {
+      handlePreviewUpgrade(req, socket, head).catch(() => socket.destroy());
     } else if (!dev) {
       socket.destroy();
     }

@@ -10,6 +10,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal: 500,
   agent_unavailable: 502,
+  bad_gateway: 502,
   out_of_capacity: 503,
   timeout: 504,
   storage_full: 507,

@@ -295,12 +295,21 @@ describe('a hostile learner cannot leave the sandbox', () => {
     const ours = forward.findIndex((l) => l.includes('-i bth-+ -j BERTH-SANDBOX'));
     const firstAccept = forward.findIndex((l) => l.includes('-j ACCEPT'));
     assert.ok(ours >= 0 && (firstAccept < 0 || ours < firstAccept));
-    assert.doesNotMatch(nat, /10\.210\.|bth-/, 'no NAT for the sandbox address pool');
+    // The one NAT rule for sandboxes: their DNS to the host itself goes to the NXDOMAIN responder.
+    const natForSandboxes = nat.split('\n').filter((l) => /10\.210\.|bth-|BERTH-SANDBOX-DNS/.test(l));
+    assert.deepEqual(natForSandboxes, [
+      '-N BERTH-SANDBOX-DNS',
+      '-A PREROUTING -i bth-+ -j BERTH-SANDBOX-DNS',
+      `-A BERTH-SANDBOX-DNS -p udp -m udp --dport 53 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${s.h.settings.dnsPort}`,
+    ]);
+    assert.doesNotMatch(nat, /MASQUERADE|SNAT|DNAT/, 'no address translation off the host');
     assert.equal(engineDaemonConfig['ip-masq'], false);
     assert.equal(engineDaemonConfig.iptables, false);
     const defaults = routes.output.split('\n').filter((l) => l.startsWith('default'));
     assert.equal(defaults.length, 1, 'one default route, via the sandbox bridge gateway');
-    t.diagnostic('stopped by: no masquerade for 10.210.0.0/16; FORWARD from bth-* dropped (IPv4 and IPv6)');
+    t.diagnostic(
+      'stopped by: no masquerade for 10.210.0.0/16; FORWARD from bth-* dropped (IPv4 and IPv6); DNS answered NXDOMAIN on the host',
+    );
   });
 
   test('a sandbox past its expiry is removed by the agent reaper', async (t) => {

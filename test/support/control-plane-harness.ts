@@ -111,6 +111,11 @@ async function launchControlPlane(
       await import('../../app/api/sandboxes/[id]/files/route.ts'),
     ],
     [
+      '/api/sandboxes/:id/ports',
+      /^\/api\/sandboxes\/([^/]+)\/ports$/,
+      await import('../../app/api/sandboxes/[id]/ports/route.ts'),
+    ],
+    [
       '/api/sandboxes/:id',
       /^\/api\/sandboxes\/([^/]+)$/,
       await import('../../app/api/sandboxes/[id]/route.ts'),
@@ -118,7 +123,9 @@ async function launchControlPlane(
   ] as never;
 
   const { handleTerminalUpgrade } = await import('../../server/terminal/terminal-gateway.ts');
+  const preview = await import('../../server/preview/preview-proxy.ts');
   const server = http.createServer(async (req, res) => {
+    if (preview.isPreviewRequest(req.url)) return void preview.handlePreviewRequest(req, res);
     const url = new URL(req.url ?? '/', 'http://x');
     for (const [, re, mod] of routes) {
       const m = url.pathname.match(re);
@@ -141,7 +148,11 @@ async function launchControlPlane(
     }
     res.writeHead(404).end();
   });
-  server.on('upgrade', (req, socket, head) => void handleTerminalUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) =>
+    preview.isPreviewRequest(req.url)
+      ? void preview.handlePreviewUpgrade(req, socket, head)
+      : void handleTerminalUpgrade(req, socket, head),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

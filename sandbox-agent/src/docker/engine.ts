@@ -229,6 +229,31 @@ export class Engine {
     };
   }
 
+  // A long-running exec whose stdout is handed over as it arrives (e.g. the inner engine's event stream).
+  // `done` settles when the command ends or stop() is called; stop() only drops our side of the stream.
+  async execStream(
+    containerId: string,
+    cmd: string[],
+    onData: (chunk: Buffer) => void,
+  ): Promise<{ done: Promise<void>; stop(): void }> {
+    const exec = await this.docker.getContainer(containerId).exec({
+      Cmd: cmd,
+      AttachStdout: true,
+      AttachStderr: false,
+      Tty: false,
+    });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const out = new PassThrough();
+    this.docker.modem.demuxStream(stream, out, out);
+    out.on('data', onData);
+    const done = new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
+    });
+    return { done, stop: () => stream.destroy() };
+  }
+
   // A TTY exec: the learner's shell. The stream carries raw terminal bytes both ways.
   async execInteractive(
     containerId: string,

@@ -77,3 +77,21 @@ export const nodeFileListingSchema = z.discriminatedUnion('type', [
 ]);
 
 export const writtenFileSchema = z.object({ path: z.string(), size: z.number() });
+
+// Ports published on the nodes (`docker run -p`), for preview links; `version` changes with the content.
+export const portsQuerySchema = z.object({
+  after: z.string().max(64).optional(),
+  waitMs: z.coerce.number().int().min(0).max(25_000).default(0),
+});
+
+export const publishedPortsSchema = z.object({
+  version: z.string(),
+  ports: z.array(
+    z.object({
+      node: z.string(),
+      port: z.number().int(),
+      containerPort: z.number().int(),
+      container: z.string(),
+    }),
+  ),
+});

@@ -6,12 +6,15 @@ import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts'
 import { runChecks } from '../checks/run-checks.ts';
 import type { Engine } from '../docker/engine.ts';
 import { readNodePath, writeNodeFile } from '../files/node-files.ts';
+import { PortPreviews } from '../ports/port-previews.ts';
+import { createPreviewProxy, isPreviewPath } from '../ports/preview-proxy.ts';
 import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
 import { attachTerminalSocket } from '../terminal/attach-terminal-socket.ts';
 import {
   createSandboxBody,
   execBody,
   nodeFilePathSchema,
+  portsQuerySchema,
   runChecksBody,
   writeFileBody,
 } from './agent-api-schemas.ts';
@@ -34,6 +37,8 @@ export function createAgentServer(deps: {
     const got = Buffer.from(req.headers.authorization ?? '');
     return got.length === expected.length && timingSafeEqual(got, expected);
   };
+  const ports = new PortPreviews(engine, manager);
+  const preview = createPreviewProxy(ports);
 
   const routes: Array<
     [
@@ -73,6 +78,15 @@ export function createAgentServer(deps: {
       'GET',
       /^\/v1\/sandboxes\/([^/]+)\/activity$/,
       async (m) => [200, { lastActivity: manager.lastActivity(m[1]!) }],
+    ],
+    // Published ports of the sandbox's nodes; with ?after=<version>&waitMs=N, answers when they change.
+    [
+      'GET',
+      /^\/v1\/sandboxes\/([^/]+)\/ports$/,
+      async (m, _body, url) => {
+        const q = parse(portsQuerySchema, Object.fromEntries(url.searchParams));
+        return [200, await ports.list(m[1]!, q)];
+      },
     ],
     [
       'POST',
@@ -129,6 +143,8 @@ export function createAgentServer(deps: {
     };
     try {
       if (!authorised(req)) throw new BerthError('unauthorized', 'missing or wrong agent token');
+      // Port previews carry any method and a streamed body; matched on the raw path (preview-proxy.ts).
+      if (isPreviewPath(req.url)) return await preview.web(req, res);
       const url = new URL(req.url ?? '/', 'http://agent');
       for (const [method, re, handler] of routes) {
         const m = url.pathname.match(re);
@@ -148,6 +164,10 @@ export function createAgentServer(deps: {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    if (authorised(req) && isPreviewPath(req.url)) {
+      void preview.ws(req, socket, head);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://agent');
     const m = url.pathname.match(/^\/v1\/sandboxes\/([^/]+)\/nodes\/([^/]+)\/terminal$/);
     if (!authorised(req) || !m) {
@@ -159,6 +179,7 @@ export function createAgentServer(deps: {
     });
   });
 
+  server.on('close', () => ports.close());
   return server;
 }
 

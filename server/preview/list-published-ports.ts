@@ -1,0 +1,24 @@
+import { agentApi } from '../agents/agent-client.ts';
+import { agentById } from '../agents/agent-registry.ts';
+import type { SessionUser } from '../auth/create-guest-session.ts';
+import { BerthError } from '../errors/berth-error.ts';
+import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
+import { previewUrl } from './preview-path.ts';
+
+// How long one request waits for a change before answering "same as before" (the page asks again).
+export const PORTS_WAIT_MS = 20_000;
+
+// The ports published on the nodes of the caller's sandbox, each with its preview URL. Given the version
+// the page already shows, waits until the ports change (a long poll), so links follow `docker run -p`
+// and `docker stop` within a moment without the page polling hard.
+export async function listPublishedPorts(input: { user: SessionUser; sandboxId: string; after?: string }) {
+  const sandbox = await getSandboxOrThrow(input.user, input.sandboxId);
+  if (sandbox.state !== 'ready')
+    throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
+  const agent = await agentById(sandbox.agentId);
+  const { version, ports } = await agentApi.publishedPorts(agent, sandbox.id, {
+    after: input.after,
+    waitMs: input.after ? PORTS_WAIT_MS : 0,
+  });
+  return { version, ports: ports.map((p) => ({ ...p, url: previewUrl(sandbox.id, p.node, p.port) })) };
+}
