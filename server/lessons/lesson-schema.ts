@@ -104,7 +104,7 @@ export const lessonFileSchema = z
           });
         } else taskIds.set(task.id, t);
 
-        if (task.assert.type === 'script' && task.assert.node !== undefined && !nodes.has(task.assert.node)) {
+        if (task.assert.node !== undefined && !nodes.has(task.assert.node)) {
           ctx.addIssue({
             code: 'custom',
             path: ['exercises', e, 'tasks', t, 'assert', 'node'],

@@ -122,6 +122,36 @@ describe('lintLessons', () => {
     assert.match(issues[1]!.message, /node "node3" is not in this lesson's sandbox \(nodes: node1, node2\)/);
   });
 
+  it('reports a task whose assertion looks at a node outside the sandbox', async () => {
+    const fixture = await makeFixtureCourse();
+    const broken = validLessonYaml.replace(
+      '{ type: container_running, name: box }',
+      '{ type: container_running, node: node4, name: box }',
+    );
+    await fixture.writeLesson({ 'lesson.yaml': broken });
+    const issue = only(await lintLessons(fixture.dir), fixture.lessonFile('lesson.yaml'));
+    assert.equal(issue.line, lineOf(broken, 'node: node4'));
+    assert.match(
+      issue.message,
+      /assert\.node: node "node4" is not in this lesson's sandbox \(nodes: node1, node2\)/,
+    );
+  });
+
+  it('accepts an http_responds task from another node and rejects a URL that is not http://', async () => {
+    const fixture = await makeFixtureCourse();
+    const http = validLessonYaml.replace(
+      '{ type: container_running, name: box }',
+      '{ type: http_responds, node: node2, url: "http://node1:8080/", bodyIncludes: hello }',
+    );
+    await fixture.writeLesson({ 'lesson.yaml': http });
+    assert.deepEqual(await lintLessons(fixture.dir), []);
+    const broken = http.replace('http://node1:8080/', 'ftp://node1/');
+    await fixture.writeLesson({ 'lesson.yaml': broken });
+    const issue = only(await lintLessons(fixture.dir), fixture.lessonFile('lesson.yaml'));
+    assert.equal(issue.line, lineOf(broken, 'ftp://'));
+    assert.match(issue.message, /http:\/\/ URL/);
+  });
+
   it('reports unknown chapter folders, missing chapter.yaml and unlisted lessons', async () => {
     const fixture = await makeFixtureCourse();
     await mkdir(path.join(fixture.dir, '08-compose'));

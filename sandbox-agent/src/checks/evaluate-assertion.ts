@@ -89,6 +89,34 @@ export async function evaluateAssertion(
       }
       return ok(`\`${shown}\` in "${a.container}" succeeded.`);
     }
+    case 'http_responds': {
+      // Sent by curl on the node itself, like `curl` typed on that host — never from the learner's shell.
+      const seconds = Math.max(1, Math.min(5, Math.floor(timeoutMs / 1000) - 1));
+      const res = await inner.run(
+        [
+          'curl',
+          '-sS',
+          '--max-time',
+          String(seconds),
+          '--max-filesize',
+          '1048576',
+          '-w',
+          '\n%{http_code}',
+          a.url,
+        ],
+        timeoutMs,
+      );
+      if (res.timedOut || res.exitCode === 28) return fail(`${a.url} did not answer within ${seconds} s.`);
+      if (res.exitCode !== 0) return fail(`Nothing answered at ${a.url}: ${curlError(res.output)}`);
+      const nl = res.output.lastIndexOf('\n');
+      const code = Number(res.output.slice(nl + 1).trim());
+      const body = res.output.slice(0, Math.max(0, nl));
+      if (code !== a.status) return fail(`${a.url} answered HTTP ${code}, not ${a.status}.`);
+      if (a.bodyIncludes && !body.includes(a.bodyIncludes)) {
+        return fail(`${a.url} answered HTTP ${code}, but the page does not contain "${a.bodyIncludes}".`);
+      }
+      return ok(`${a.url} answered HTTP ${code}${a.bodyIncludes ? ` with "${a.bodyIncludes}"` : ''}.`);
+    }
     case 'script': {
       const res = await inner.run(['bash', '-c', a.run], timeoutMs);
       if (res.timedOut) return fail('The check script did not finish in time.');
@@ -103,4 +131,13 @@ export async function evaluateAssertion(
 function lastLine(text: string): string {
   const lines = text.trim().split('\n');
   return (lines[lines.length - 1] ?? '').slice(0, 300);
+}
+
+// curl's own words ("Failed to connect to node1 port 8080: Connection refused"), without the "curl: (7)" prefix.
+function curlError(output: string): string {
+  const line = output
+    .split('\n')
+    .find((l) => l.startsWith('curl: ('))
+    ?.replace(/^curl: \(\d+\)\s*/, '');
+  return (line ?? lastLine(output)).slice(0, 300) || 'no answer.';
 }

@@ -1,7 +1,7 @@
 import type { Engine } from '../docker/engine.ts';
 import type { Assertion } from './assertion-schema.ts';
 import { evaluateAssertion } from './evaluate-assertion.ts';
-import { innerEngine } from './inner-engine.ts';
+import { type InnerEngine, innerEngine } from './inner-engine.ts';
 
 export interface CheckTask {
   id: string;
@@ -14,15 +14,26 @@ export interface TaskOutcome {
   message: string;
 }
 
-// Runs every task of an exercise against one node, in order, under one hard deadline.
+// Runs every task of an exercise, in order, under one hard deadline. A task looks at the exercise's node
+// (`containerId`) unless its assertion names another node of the sandbox, found through `nodeContainer`.
 export async function runChecks(input: {
   engine: Engine;
   containerId: string;
+  nodeContainer?: (node: string) => string;
   tasks: CheckTask[];
   timeoutMs: number;
 }): Promise<TaskOutcome[]> {
   const deadline = Date.now() + input.timeoutMs;
-  const inner = innerEngine(input.engine, input.containerId, deadline);
+  const inners = new Map<string, InnerEngine>();
+  const innerOn = (node: string | undefined): InnerEngine => {
+    const containerId = node === undefined ? input.containerId : nodeContainerOrThrow(input, node);
+    let inner = inners.get(containerId);
+    if (!inner) {
+      inner = innerEngine(input.engine, containerId, deadline);
+      inners.set(containerId, inner);
+    }
+    return inner;
+  };
   const results: TaskOutcome[] = [];
   for (const task of input.tasks) {
     const left = deadline - Date.now();
@@ -30,14 +41,26 @@ export async function runChecks(input: {
       results.push({ id: task.id, passed: false, message: 'Not checked: the check ran out of time.' });
       continue;
     }
+    // In a multi-node sandbox the learner needs to know which host the finding is about.
+    const where = task.assert.node ? `On ${task.assert.node}: ` : '';
     try {
+      const inner = innerOn(task.assert.node);
       const outcome = await withTimeout(evaluateAssertion(task.assert, inner, left), left);
-      results.push({ id: task.id, ...outcome });
+      results.push({ id: task.id, passed: outcome.passed, message: `${where}${outcome.message}` });
     } catch (e) {
-      results.push({ id: task.id, passed: false, message: e instanceof Error ? e.message : String(e) });
+      results.push({
+        id: task.id,
+        passed: false,
+        message: `${where}${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
   return results;
+}
+
+function nodeContainerOrThrow(input: { nodeContainer?: (node: string) => string }, node: string): string {
+  if (!input.nodeContainer) throw new Error(`This check needs ${node}, which this sandbox does not have.`);
+  return input.nodeContainer(node);
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

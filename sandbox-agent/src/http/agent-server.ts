@@ -97,6 +97,7 @@ export function createAgentServer(deps: {
         const tasks = await runChecks({
           engine,
           containerId,
+          nodeContainer: (node) => manager.nodeContainer(m[1]!, node),
           tasks: input.tasks,
           timeoutMs: input.timeoutMs,
         });
