@@ -23,6 +23,8 @@ interface Fake {
   sandbox: 'ready' | 'starting' | 'capacity' | 'failed';
   check?: 'pass' | 'fail';
   wsError?: string;
+  /** The sandbox's nodes; default ['node1']. */
+  nodes?: string[];
 }
 
 function json(status: number, body: unknown) {
@@ -68,7 +70,7 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
           }),
         );
       return route.fulfill(
-        json(201, { id: 'sb1', state: 'starting', nodes: ['node1'], expiresAt: expiresAt() }),
+        json(201, { id: 'sb1', state: 'starting', nodes: fake.nodes ?? ['node1'], expiresAt: expiresAt() }),
       );
     }
     if (p.startsWith('/api/sandboxes/sb1/checks')) {
@@ -105,7 +107,9 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
     }
     if (p === '/api/sandboxes/sb1' && req.method() === 'GET') {
       const state = fake.sandbox === 'ready' ? 'ready' : 'starting';
-      return route.fulfill(json(200, { id: 'sb1', state, nodes: ['node1'], expiresAt: expiresAt() }));
+      return route.fulfill(
+        json(200, { id: 'sb1', state, nodes: fake.nodes ?? ['node1'], expiresAt: expiresAt() }),
+      );
     }
     return route.fulfill(json(404, { error: { code: 'not_found', message: 'Not found' } }));
   });
@@ -113,7 +117,8 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
   await page.routeWebSocket(/\/ws\/terminal/, (ws: WebSocketRoute) => {
     let seq = 0;
     const send = (data: string) => ws.send(JSON.stringify({ type: 'data', seq: ++seq, data }));
-    const prompt = '\x1b[1;32mroot@node1\x1b[0m:\x1b[1;34m~\x1b[0m# ';
+    const node = new URL(ws.url()).searchParams.get('node') ?? 'node1';
+    const prompt = `\x1b[1;32mroot@${node}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
     let line = '';
     ws.onMessage((raw) => {
       const frame = JSON.parse(String(raw));
@@ -122,12 +127,13 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
           ws.send(JSON.stringify({ type: 'error', code: fake.wsError, message: 'sandbox not found' }));
           return;
         }
-        send('Welcome to your Berth sandbox (node1). Docker 20.10 is ready.\r\n\r\n');
+        send(`Welcome to your Berth sandbox (${node}). Docker 20.10 is ready.\r\n\r\n`);
         send(prompt);
       } else if (frame.type === 'input') {
         for (const ch of frame.data as string) {
           if (ch === '\r') {
             send('\r\n');
+            if (line.trim() === 'hostname') send(`${node}\r\n`);
             if (line.trim() === 'docker network ls')
               send(
                 'NETWORK ID     NAME      DRIVER    SCOPE\r\n3c1f0a2b9d4e   bridge    bridge    local\r\n8a7e6d5c4b3a   host      host      local\r\n1f2e3d4c5b6a   none      null      local\r\n',
@@ -223,6 +229,23 @@ const scenarios: Record<string, Scenario> = {
     const lang = await page.evaluate(() => document.documentElement.lang);
     const connected = await page.getByTestId('terminal').getAttribute('data-connection');
     console.log(`  after switching language: <html lang=${lang}>, terminal ${connected}`);
+    await page.close();
+  },
+  // A lesson with two nodes: one terminal tab per node, each its own shell.
+  async twohosts(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'ready', nodes: ['node1', 'node2'] });
+    await page.goto(`${base}/lessons/networking/two-hosts?lang=en`);
+    const connected = page.getByTestId('terminal').and(page.locator('[data-connection="connected"]'));
+    await connected.first().waitFor();
+    await page.locator('[data-run-code="hostname"]').first().click();
+    await page.getByRole('tab', { name: 'node2' }).click();
+    await page.getByRole('tab', { name: 'node2', selected: true }).waitFor();
+    await page.locator('#terminal-node2[data-connection="connected"]').waitFor();
+    await page.locator('[data-run-code="hostname"]').first().click();
+    await page.getByTestId('terminal').last().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shot(page, `lesson-two-hosts-${size}`);
     await page.close();
   },
   async gone(ctx, size) {
