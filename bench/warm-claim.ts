@@ -1,5 +1,5 @@
 import { startControlPlane } from '../test/support/control-plane-harness.ts';
-import { docker, median, type Row, startToPrompt } from './bench-support.ts';
+import { benchSettings, docker, median, type Row, startToPrompt } from './bench-support.ts';
 
 // Run as its own process by bench/run.ts (config is read once per process): a control plane with a
 // warm pool of one. Prints its rows as JSON on the last line.
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const berth: number[] = [];
   const direct: number[] = [];
   try {
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < benchSettings.BERTH_BENCH_RUNS; i++) {
       await poolReady();
       const cookie = await cp.signIn(`warm-${i}`);
       const r = await startToPrompt(cp, cookie, LESSON);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const rows: Row[] = [
     {
-      metric: 'warm claim → first prompt (median of 5)',
+      metric: `warm claim → first prompt (median of ${benchSettings.BERTH_BENCH_RUNS})`,
       berth: median(berth),
       direct: median(direct),
       unit: 'ms',
