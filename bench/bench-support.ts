@@ -75,10 +75,10 @@ export const benchSettings = z
     BERTH_BENCH_DENSITY_BATCH: z.coerce.number().int().min(1).max(20).default(4),
     BERTH_BENCH_ONLY: z
       .string()
-      .default('cold,warm,terminal,density')
+      .default('cold,warm,terminal,images,density')
       .transform((s) => new Set(s.split(',').map((x) => x.trim())))
-      .refine((set) => [...set].every((x) => ['cold', 'warm', 'terminal', 'density'].includes(x)), {
-        error: 'BERTH_BENCH_ONLY: a comma-separated list of cold, warm, terminal, density',
+      .refine((set) => [...set].every((x) => ['cold', 'warm', 'terminal', 'images', 'density'].includes(x)), {
+        error: 'BERTH_BENCH_ONLY: a comma-separated list of cold, warm, terminal, images, density',
       }),
   })
   .parse(process.env);

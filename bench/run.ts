@@ -22,7 +22,7 @@ import {
 // in the same run on the same machine. Writes bench/results.json and prints a table.
 
 const { BERTH_BENCH_RUNS: runs, BERTH_BENCH_ONLY: only } = benchSettings;
-const ALL_SECTIONS = ['cold', 'warm', 'terminal', 'density'];
+const ALL_SECTIONS = ['cold', 'warm', 'terminal', 'images', 'density'];
 const LESSON = 'networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
 
@@ -92,13 +92,23 @@ async function main(): Promise<void> {
   }
   if (only.has('warm')) {
     console.log(`• warm claim ×${runs} (separate process, warm pool of one)`);
-    rows.splice(only.has('cold') ? 2 : 0, 0, ...(await childRows('bench/warm-claim.ts')));
+    rows.splice(
+      only.has('cold') ? 2 : 0,
+      0,
+      ...(await section('warm', () => childRows('bench/warm-claim.ts'))),
+    );
+  }
+  if (only.has('images')) {
+    console.log(
+      `• images: the shared store and docker pull from the mirror vs docker load ×${runs} (separate process)`,
+    );
+    rows.push(...(await childRows('bench/mirror-pull.ts')));
   }
   if (only.has('density')) {
     console.log(
       `• density: idle sandboxes in batches of ${benchSettings.BERTH_BENCH_DENSITY_BATCH} up to ${benchSettings.BERTH_BENCH_DENSITY_MAX} (separate process; minutes)`,
     );
-    rows.push(...(await childRows('bench/density.ts')));
+    rows.push(...(await section('density', () => childRows('bench/density.ts'))));
   }
 
   const out = {
@@ -111,6 +121,7 @@ async function main(): Promise<void> {
     },
     durationSec: Math.round((Date.now() - started) / 1000),
     settings: { runs, only: [...only] },
+    failed,
     results: rows.map((r) => ({ ...r, ratio: ratio(r) })),
   };
   // A partial run (BERTH_BENCH_ONLY) must not replace the full results that the README quotes.
@@ -129,7 +140,20 @@ async function main(): Promise<void> {
   console.log(
     `\n(ratio: how many times costlier Berth is than the bare docker CLI; 1.00 = same)\nwritten to ${file}`,
   );
-  process.exit(0);
+  if (failed.length) console.log(`FAILED sections: ${failed.join(', ')} (their rows are missing)`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+// A section that fails (its own process, its own cleanup) costs only its own rows, not the whole run.
+const failed: string[] = [];
+async function section(name: string, run: () => Promise<Row[]>): Promise<Row[]> {
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`bench: section ${name} failed:`, e);
+    failed.push(name);
+    return [];
+  }
 }
 
 // Check latency, keystroke echo and output throughput on one ready sandbox.
