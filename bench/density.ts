@@ -64,7 +64,8 @@ async function main(): Promise<void> {
       const fresh = Array.from({ length: n }, (_, i) => `${runId}-${ids.length + i}`);
       const t0 = performance.now();
       const started = await Promise.allSettled(
-        fresh.map((id) =>
+        // create() refuses at once (throws) when admission says no (capacity, disk): that is a result too.
+        fresh.map(async (id) =>
           manager.create({
             id,
             owner: 'bench',
