@@ -5,6 +5,7 @@ import {
   checkResultSchema,
   nodeFileSchema,
   progressSchema,
+  publishedPortsSchema,
   sandboxSchema,
   savedFileSchema,
   userEnvelopeSchema,
@@ -89,6 +90,14 @@ export const berthApi = {
       'GET',
       `/api/sandboxes/${encodeURIComponent(sandboxId)}/files?node=${encodeURIComponent(node)}&path=${encodeURIComponent(path)}`,
       nodeFileSchema,
+      { signal },
+    ),
+  /** With `after` (the version on screen) the server answers when the ports change, or after ~20 s. */
+  publishedPorts: (sandboxId: string, after: string | undefined, signal?: AbortSignal) =>
+    request(
+      'GET',
+      `/api/sandboxes/${encodeURIComponent(sandboxId)}/ports${after ? `?after=${encodeURIComponent(after)}` : ''}`,
+      publishedPortsSchema,
       { signal },
     ),
   writeFile: (sandboxId: string, node: string, path: string, content: string) =>

@@ -67,3 +67,19 @@ export const nodeFileSchema = z.discriminatedUnion('type', [
 export type NodeFile = z.infer<typeof nodeFileSchema>;
 
 export const savedFileSchema = z.object({ path: z.string(), size: z.number() });
+
+// Ports published on the sandbox's nodes (`docker run -p`), each with its preview URL.
+export const publishedPortsSchema = z.object({
+  version: z.string(),
+  ports: z.array(
+    z.object({
+      node: z.string(),
+      port: z.number(),
+      containerPort: z.number(),
+      container: z.string(),
+      url: z.string(),
+    }),
+  ),
+});
+export type PublishedPorts = z.infer<typeof publishedPortsSchema>;
+export type PublishedPort = PublishedPorts['ports'][number];

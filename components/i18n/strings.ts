@@ -87,6 +87,17 @@ const en = {
   stopSandbox: 'Stop sandbox',
   stopSandboxConfirm: 'Stop this sandbox? Everything in it will be deleted.',
   stopping: 'Stopping…',
+  resetSandbox: 'Reset',
+  resetSandboxLabel: 'Reset sandbox: replace it with a fresh one',
+  resetSandboxConfirm:
+    'Reset this sandbox? It is deleted with everything in it (files, images, containers) and a fresh one starts.',
+  resetting: 'Resetting…',
+  resettingTitle: 'Starting a fresh sandbox',
+  publishedPorts: 'Published ports',
+  openPort: 'Open',
+  openPortLabel: (node: string, port: number, container: string) =>
+    `Open ${node}:${port} (${container}) in a new tab`,
+  portsAnnounce: (list: string) => (list ? `Published ports: ${list}` : 'No published ports'),
   expiresIn: (minutes: number) => (minutes <= 1 ? 'ends in under a minute' : `ends in ${minutes} min`),
   nodeTabs: 'Nodes',
 
@@ -196,6 +207,16 @@ const zh: Strings = {
   stopSandbox: '停止沙箱',
   stopSandboxConfirm: '要停止这个沙箱吗？里面的一切都会被删除。',
   stopping: '正在停止…',
+  resetSandbox: '重置',
+  resetSandboxLabel: '重置沙箱：换一个全新的',
+  resetSandboxConfirm:
+    '要重置这个沙箱吗？它和里面的一切（文件、镜像、容器）都会被删除，然后启动一个全新的沙箱。',
+  resetting: '正在重置…',
+  resettingTitle: '正在启动全新的沙箱',
+  publishedPorts: '已发布的端口',
+  openPort: '打开',
+  openPortLabel: (node, port, container) => `在新标签页中打开 ${node}:${port}（${container}）`,
+  portsAnnounce: (list) => (list ? `已发布的端口：${list}` : '没有已发布的端口'),
   expiresIn: (minutes) => (minutes <= 1 ? '不到 1 分钟后结束' : `${minutes} 分钟后结束`),
   nodeTabs: '节点',
 

@@ -9,9 +9,10 @@ import { useViewer } from '../session/viewer-provider';
 import { ConnectionStatus } from '../terminal/connection-status';
 import type { ConnectionState } from '../terminal/terminal-connection';
 import { type TerminalHandle, TerminalView } from '../terminal/terminal-view';
-import { ClockIcon, Spinner, StopIcon } from '../ui/icons';
+import { ClockIcon, ResetIcon, Spinner, StopIcon } from '../ui/icons';
 import { useNow } from '../ui/use-now';
 import { GuestSignIn } from './guest-sign-in';
+import { PublishedPorts, usePublishedPorts } from './published-ports';
 import { SandboxProblem } from './sandbox-problem';
 import { SandboxStarting } from './sandbox-starting';
 
@@ -48,11 +49,27 @@ export function SandboxPane() {
         break;
       case 'reserving':
         body = (
-          <SandboxStarting t={t} since={phase.since} reserved={false} nodes={nodes} takeFocus={fromSignIn} />
+          <SandboxStarting
+            t={t}
+            since={phase.since}
+            reserved={false}
+            nodes={nodes}
+            takeFocus={fromSignIn || phase.reset}
+            title={phase.reset ? t.resettingTitle : undefined}
+          />
         );
         break;
       case 'starting':
-        body = <SandboxStarting t={t} since={phase.since} reserved nodes={nodes} takeFocus={fromSignIn} />;
+        body = (
+          <SandboxStarting
+            t={t}
+            since={phase.since}
+            reserved
+            nodes={nodes}
+            takeFocus={fromSignIn || phase.reset}
+            title={phase.reset ? t.resettingTitle : undefined}
+          />
+        );
         break;
       case 'capacity':
         body = (
@@ -125,6 +142,7 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([activeNode]));
   const handles = useRef(new Map<string, TerminalHandle>());
   const [stopError, setStopError] = useState<string | undefined>();
+  const ports = usePublishedPorts(sandboxId, phase.kind === 'ready');
   // The editor panel: mounted on first open (monaco loads then), kept while the pane lives.
   const [editor, setEditor] = useState<'never' | 'open' | 'closed'>('never');
 
@@ -165,6 +183,19 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
     }
   }
 
+  async function onReset() {
+    if (!window.confirm(t.resetSandboxConfirm)) return;
+    setStopError(undefined);
+    try {
+      await session.reset();
+    } catch (e) {
+      setStopError(isApiError(e) ? e.message : String(e));
+    }
+  }
+
+  const resetting = phase.kind === 'stopping' && phase.reset;
+  const stopping = phase.kind === 'stopping' && !phase.reset;
+
   return (
     <div className="terminals">
       <div className="terminal-toolbar">
@@ -190,12 +221,25 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
             <button
               type="button"
               className="toolbar-button"
+              onClick={onReset}
+              disabled={phase.kind === 'stopping'}
+              aria-label={resetting ? t.resetting : t.resetSandboxLabel}
+              data-testid="reset-sandbox"
+            >
+              {resetting ? <Spinner /> : <ResetIcon />}
+              <span>{resetting ? t.resetting : t.resetSandbox}</span>
+            </button>
+          )}
+          {(phase.kind === 'ready' || phase.kind === 'stopping') && (
+            <button
+              type="button"
+              className="toolbar-button"
               onClick={onStop}
               disabled={phase.kind === 'stopping'}
               data-testid="stop-sandbox"
             >
-              {phase.kind === 'stopping' ? <Spinner /> : <StopIcon />}
-              <span>{phase.kind === 'stopping' ? t.stopping : t.stopSandbox}</span>
+              {stopping ? <Spinner /> : <StopIcon />}
+              <span>{stopping ? t.stopping : t.stopSandbox}</span>
             </button>
           )}
         </div>
@@ -205,6 +249,7 @@ function Terminals({ sandboxId, nodes }: { sandboxId: string; nodes: readonly st
           {stopError}
         </p>
       )}
+      <PublishedPorts t={t} ports={ports} />
       <div className="terminal-stage" id={`terminal-panel-${sandboxId}`}>
         {nodes
           .filter((node) => opened.has(node))

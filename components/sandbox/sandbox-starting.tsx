@@ -12,6 +12,7 @@ export function SandboxStarting({
   reserved,
   nodes,
   takeFocus = false,
+  title,
 }: {
   t: Strings;
   since: number;
@@ -20,6 +21,8 @@ export function SandboxStarting({
   nodes: readonly string[];
   /** Move focus here (the sign-in form that had it is gone). Never on a plain page load: it would scroll. */
   takeFocus?: boolean;
+  /** Instead of the usual "starting" heading (a reset says it is a fresh sandbox). */
+  title?: string;
 }) {
   const now = useNow(1000);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -37,7 +40,7 @@ export function SandboxStarting({
   return (
     <div className="pane-card">
       <h2 ref={headingRef} tabIndex={-1} className="pane-card-title">
-        {t.startingTitle}
+        {title ?? t.startingTitle}
       </h2>
       <ol className="steps" aria-live="polite">
         {steps.map((s) => (

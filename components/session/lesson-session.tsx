@@ -15,6 +15,8 @@ interface LessonSessionValue {
   phase: SandboxPhase;
   retry: () => void;
   stop: () => Promise<void>;
+  /** Deletes the sandbox and starts a fresh one (the terminals follow the new sandbox). */
+  reset: () => Promise<void>;
   markGone: () => void;
   isSandboxAlive: () => Promise<boolean>;
   activeNode: string;
@@ -40,7 +42,11 @@ export function LessonSession({
 }) {
   const { viewer, refresh } = useViewer();
   const userId = viewer.status === 'signed-in' ? viewer.user.id : undefined;
-  const { phase, retry, stop, markGone, isSandboxAlive } = useSandboxLifecycle(lessonId, userId, refresh);
+  const { phase, retry, stop, reset, markGone, isSandboxAlive } = useSandboxLifecycle(
+    lessonId,
+    userId,
+    refresh,
+  );
   const [activeNode, setActiveNode] = useState(nodes[0] ?? 'node1');
   const terminals = useRef(new Map<string, TerminalHandle>());
   const activeRef = useRef(activeNode);
@@ -70,6 +76,7 @@ export function LessonSession({
       phase,
       retry,
       stop,
+      reset,
       markGone,
       isSandboxAlive,
       activeNode,
@@ -85,6 +92,7 @@ export function LessonSession({
       phase,
       retry,
       stop,
+      reset,
       markGone,
       isSandboxAlive,
       activeNode,

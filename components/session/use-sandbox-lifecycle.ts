@@ -8,10 +8,11 @@ import type { Sandbox } from '../api/schemas';
 export type SandboxPhase =
   /** No signed-in learner yet. */
   | { kind: 'waiting' }
-  | { kind: 'reserving'; since: number }
-  | { kind: 'starting'; since: number; sandbox: Sandbox }
+  /** `reset`: the learner asked for a fresh sandbox in place of the one they had. */
+  | { kind: 'reserving'; since: number; reset?: boolean }
+  | { kind: 'starting'; since: number; sandbox: Sandbox; reset?: boolean }
   | { kind: 'ready'; sandbox: Sandbox }
-  | { kind: 'stopping'; sandbox: Sandbox }
+  | { kind: 'stopping'; sandbox: Sandbox; reset?: boolean }
   | { kind: 'capacity'; message: string }
   | { kind: 'failed'; message: string; sandboxId?: string }
   | { kind: 'timed-out'; sandboxId: string }
@@ -46,12 +47,12 @@ export function useSandboxLifecycle(
   unauthorized.current = onUnauthorized;
 
   const launch = useCallback(
-    async (replaceId?: string) => {
+    async (replaceId?: string, reset = false) => {
       run.current?.abort();
       const ac = new AbortController();
       run.current = ac;
       const since = Date.now();
-      setPhase({ kind: 'reserving', since });
+      setPhase({ kind: 'reserving', since, reset });
       try {
         // A failed sandbox may still count as the learner's one sandbox: clear it before asking again.
         if (replaceId) await berthApi.deleteSandbox(replaceId).catch(() => undefined);
@@ -69,7 +70,7 @@ export function useSandboxLifecycle(
               setPhase({ kind: 'gone', byUser: false });
               return;
             case 'starting':
-              setPhase({ kind: 'starting', since, sandbox });
+              setPhase({ kind: 'starting', since, sandbox, reset });
           }
           const waited = Date.now() - since;
           if (waited > START_TIMEOUT_MS) {
@@ -174,11 +175,28 @@ export function useSandboxLifecycle(
     setPhase({ kind: 'gone', byUser: true, sandbox: current.sandbox });
   }, []);
 
+  /** Replaces the sandbox with a fresh one: DELETE, then the usual start (POST, poll) with its progress. */
+  const reset = useCallback(async () => {
+    const current = phaseRef.current;
+    if (current.kind !== 'ready') return;
+    run.current?.abort();
+    setPhase({ kind: 'stopping', sandbox: current.sandbox, reset: true });
+    try {
+      await berthApi.deleteSandbox(current.sandbox.id);
+    } catch (e) {
+      if (!isApiError(e) || e.status !== 404) {
+        setPhase({ kind: 'ready', sandbox: current.sandbox });
+        throw e;
+      }
+    }
+    void launch(undefined, true);
+  }, [launch]);
+
   const retry = useCallback(() => {
     const current = phaseRef.current;
     const replace = current.kind === 'failed' || current.kind === 'timed-out' ? current.sandboxId : undefined;
     void launch(replace);
   }, [launch]);
 
-  return { phase, retry, stop, markGone, isSandboxAlive };
+  return { phase, retry, stop, reset, markGone, isSandboxAlive };
 }

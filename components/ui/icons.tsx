@@ -83,3 +83,21 @@ export function StopIcon({ className }: { className?: string }) {
     </Icon>
   );
 }
+
+export function ResetIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9" />
+      <path d="M2.5 2.5v3h3" />
+    </Icon>
+  );
+}
+
+export function ExternalIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M9 3h4v4M13 3L7.5 8.5" />
+      <path d="M11 9.5V13H3V5h3.5" />
+    </Icon>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+// Links to the ports the learner published (`docker run -p 8080:80 …`), opened through Berth's owner-only
+// preview. The list follows the sandbox by long polling: the server answers as soon as it changes.
+import { useEffect, useState } from 'react';
+import { berthApi } from '../api/berth-api';
+import type { PublishedPort } from '../api/schemas';
+import type { Strings } from '../i18n/strings';
+import { ExternalIcon } from '../ui/icons';
+
+const RETRY_MS = 3000;
+// An answer that comes back at once with nothing new (a proxy that does not hold requests): slow down.
+const MIN_ROUND_MS = 1000;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+
+export function usePublishedPorts(sandboxId: string, live: boolean): PublishedPort[] {
+  const [ports, setPorts] = useState<PublishedPort[]>([]);
+  useEffect(() => {
+    if (!live) {
+      setPorts([]);
+      return;
+    }
+    const ac = new AbortController();
+    void (async () => {
+      let version: string | undefined;
+      while (!ac.signal.aborted) {
+        const started = Date.now();
+        try {
+          const answer = await berthApi.publishedPorts(sandboxId, version, ac.signal);
+          const changed = answer.version !== version;
+          version = answer.version;
+          if (changed) setPorts(answer.ports);
+          else if (Date.now() - started < MIN_ROUND_MS) await sleep(MIN_ROUND_MS, ac.signal);
+        } catch {
+          // Offline, restarting or the sandbox went away: the page's lifecycle says so; just ask again later.
+          await sleep(RETRY_MS, ac.signal);
+        }
+      }
+    })();
+    return () => ac.abort();
+  }, [sandboxId, live]);
+  return ports;
+}
+
+export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PublishedPort[] }) {
+  const summary = ports.map((p) => `${p.node}:${p.port}`).join(', ');
+  return (
+    <>
+      {/* Announced when the list changes, so a screen reader hears a new port appear after `docker run -p`. */}
+      <p className="sr-only" aria-live="polite">
+        {t.portsAnnounce(summary)}
+      </p>
+      {ports.length > 0 && (
+        <nav className="port-bar" aria-label={t.publishedPorts} data-testid="published-ports">
+          <span className="port-bar-label">{t.publishedPorts}</span>
+          <ul className="port-list">
+            {ports.map((p) => (
+              <li key={`${p.node}:${p.port}`} className="port-item">
+                <span className="port-name" title={`${p.container} — ${p.containerPort}/tcp`}>
+                  {p.node}:{p.port}
+                </span>
+                <a
+                  className="port-open"
+                  href={p.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={t.openPortLabel(p.node, p.port, p.container)}
+                  data-testid={`port-link-${p.node}-${p.port}`}
+                >
+                  {t.openPort}
+                  <ExternalIcon />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}
