@@ -105,6 +105,16 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
         }),
       );
     }
+    if (p === '/api/sandboxes/sb1/ports') {
+      const port = {
+        node: 'node1',
+        port: 8080,
+        containerPort: 80,
+        container: 'web',
+        url: '/preview/sb1/node1/8080/',
+      };
+      return route.fulfill(json(200, { version: 'v1', ports: [port] }));
+    }
     if (p === '/api/sandboxes/sb1' && req.method() === 'GET') {
       const state = fake.sandbox === 'ready' ? 'ready' : 'starting';
       return route.fulfill(
@@ -212,6 +222,7 @@ const scenarios: Record<string, Scenario> = {
     // xterm does not paint while off screen (on a phone the terminal sits below the prose).
     await term.scrollIntoViewIfNeeded();
     await page.getByText('NETWORK ID').waitFor();
+    await page.getByTestId('port-link-node1-8080').waitFor();
     await shot(page, `lesson-ready-${size}`);
     await page.getByTestId(`check-${EXERCISE}`).click();
     await page.locator(`[data-testid="check-result-${EXERCISE}"][data-passed="false"]`).waitFor();
