@@ -1,12 +1,7 @@
-import { agentsUsage, runAgents } from './commands/agents.ts';
-import { runDown } from './commands/down.ts';
-import { runImages } from './commands/images.ts';
-import { runLessons } from './commands/lessons.ts';
-import { runTest } from './commands/test.ts';
-import { runUp } from './commands/up.ts';
-import { runUpAgent } from './commands/up-agent.ts';
 import { CliError } from './progress.ts';
 
+// Commands are imported when they run: on a fresh clone the generated Prisma client does not exist until
+// `up`/`test` have generated it, so nothing that reaches the database may load before then.
 // `./berth <command>`: see README "Command line".
 const usage = `usage: ./berth <command>
 
@@ -17,7 +12,7 @@ const usage = `usage: ./berth <command>
   test [unit|integration|e2e|lint]...   run the test suites (all by default)
   lessons lint           validate every lesson (file:line errors)
   lessons verify [id…]   fresh sandbox → checks fail → reference solution → checks pass
-  ${agentsUsage}
+  agents list | drain <id> | undrain <id> | forget <id>
                          worker hosts: list them, stop/resume placing sandboxes on one, remove a dead one
 `;
 
@@ -25,17 +20,19 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'up':
-      return rest[0] === '--agent' ? runUpAgent() : runUp();
+      return rest[0] === '--agent'
+        ? (await import('./commands/up-agent.ts')).runUpAgent()
+        : (await import('./commands/up.ts')).runUp();
     case 'down':
-      return runDown();
+      return (await import('./commands/down.ts')).runDown();
     case 'images':
-      return runImages(rest);
+      return (await import('./commands/images.ts')).runImages(rest);
     case 'test':
-      return runTest(rest);
+      return (await import('./commands/test.ts')).runTest(rest);
     case 'lessons':
-      return runLessons(rest);
+      return (await import('./commands/lessons.ts')).runLessons(rest);
     case 'agents':
-      return runAgents(rest);
+      return (await import('./commands/agents.ts')).runAgents(rest);
     case undefined:
     case 'help':
     case '--help':
