@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { CliError } from './progress.ts';
 
 // Commands are imported when they run: on a fresh clone the generated Prisma client does not exist until
@@ -32,6 +33,9 @@ async function main(argv: string[]): Promise<number> {
     case 'lessons':
       return (await import('./commands/lessons.ts')).runLessons(rest);
     case 'agents':
+      if (!existsSync('prisma/generated/sqlite/client.ts')) {
+        throw new CliError('no Berth database here yet: run ./berth up first.');
+      }
       return (await import('./commands/agents.ts')).runAgents(rest);
     case undefined:
     case 'help':
