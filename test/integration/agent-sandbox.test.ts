@@ -192,7 +192,14 @@ describe('a real sandbox on the sandbox engine', () => {
     term.detach(slow);
   });
 
-  test('a restarted agent re-adopts the sandbox by label and its terminal works', async () => {
+  test('a restarted agent re-adopts the sandbox by label; its terminal replays the earlier output and works', async () => {
+    const before = h.manager.terminal(sandboxId, 'node1');
+    const watcher = collectingClient();
+    await before.attach(watcher.client, before.seq);
+    before.input('echo before-""restart\r');
+    await waitFor(() => watcher.text().includes('before-restart'), 10_000, 'output before the restart');
+    const lastSeen = before.seq; // what an open page had seen
+    before.detach(watcher.client);
     const fresh = h.newManager();
     const { adopted } = await fresh.adopt();
     assert.ok(adopted.includes(sandboxId));
@@ -202,6 +209,15 @@ describe('a real sandbox on the sandbox engine', () => {
     const t = fresh.terminal(sandboxId, 'node1');
     const c = collectingClient();
     await t.attach(c.client, 0);
+    assert.ok(c.text().includes('before-restart'), 'a reloaded page gets the output from before the restart');
+    assert.match(c.text(), /The sandbox agent restarted/);
+    const open = collectingClient();
+    await t.attach(open.client, lastSeen);
+    assert.ok(
+      !open.text().includes('before-restart'),
+      'an open page gets only what it missed, nothing twice',
+    );
+    assert.match(open.text(), /this is a new shell/);
     t.input('echo adopted-ok\r');
     await waitFor(() => c.text().includes('adopted-ok'), 10_000, 'adopted shell');
     t.close();

@@ -57,6 +57,11 @@ export async function createSandboxDisk(input: {
   return disk;
 }
 
+// Beside the disk image on the host (removed with it): a terminal's replay journal, see replay-journal.ts.
+export function terminalJournalPath(sandboxesDir: string, sandboxId: string, node: string): string {
+  return path.join(sandboxesDir, sandboxId, `terminal-${node}.jsonl`);
+}
+
 export function nodeDirs(disk: SandboxDisk, node: string): { docker: string; home: string } {
   return {
     docker: path.join(disk.mountPoint, node, 'docker'),

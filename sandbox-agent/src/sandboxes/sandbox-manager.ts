@@ -1,6 +1,7 @@
 import { BerthError } from '../../../server/errors/berth-error.ts';
 import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
+import { ReplayJournal } from '../terminal/replay-journal.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
 import { type DiskRoom, describeDiskRoom, measureDiskRoom } from './disk-room.ts';
@@ -13,7 +14,13 @@ import {
   sandboxCgroupParent,
 } from './node-cgroups.ts';
 import { nodeContainerSpec } from './node-spec.ts';
-import { createSandboxDisk, listSandboxDisks, nodeDirs, removeSandboxDisk } from './sandbox-disk.ts';
+import {
+  createSandboxDisk,
+  listSandboxDisks,
+  nodeDirs,
+  removeSandboxDisk,
+  terminalJournalPath,
+} from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
 
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
@@ -300,6 +307,11 @@ export class SandboxManager {
             workingDir: '/root',
           }),
         this.settings.replayBytes,
+        undefined,
+        new ReplayJournal(
+          terminalJournalPath(this.settings.sandboxesDir, id, node),
+          this.settings.replayBytes,
+        ),
       );
       s.terminals.set(node, t);
     }

@@ -33,6 +33,10 @@ export class ReplayBuffer {
     return this.chunks.slice(lo);
   }
 
+  all(): Chunk[] {
+    return [...this.chunks];
+  }
+
   get bytes(): number {
     return this.size;
   }

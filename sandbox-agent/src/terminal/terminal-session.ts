@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { InteractiveExec } from '../docker/engine.ts';
 import type { ServerFrame } from './frames.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
+import type { ReplayJournal } from './replay-journal.ts';
 
 // One learner shell on one node. It outlives any websocket: clients come and go, the shell keeps
 // running, its output goes into a bounded replay buffer and to whoever is attached.
@@ -18,6 +19,8 @@ const FLUSH_BYTES = 32 * 1024;
 const HIGH_WATER = 1024 * 1024;
 const LOW_WATER = 256 * 1024;
 const STUCK_CLIENT_MS = 30_000;
+const RESTART_NOTE =
+  '\r\n\x1b[33m[berth] The sandbox agent restarted: your sandbox and its containers are as you left them; this is a new shell.\x1b[0m\r\n';
 
 export type ShellStarter = (size: { cols: number; rows: number }) => Promise<InteractiveExec>;
 
@@ -42,8 +45,18 @@ export class TerminalSession {
     private readonly startShell: ShellStarter,
     replayBytes: number,
     private readonly onExit?: (code: number) => void,
+    private readonly journal?: ReplayJournal,
   ) {
     this.buffer = new ReplayBuffer(replayBytes);
+    // After an agent restart: the earlier output comes back (same seqs, so a reconnecting page gets only
+    // what it missed), followed by a note that this is a new shell.
+    const earlier = journal?.load() ?? [];
+    if (earlier.length) {
+      for (const c of earlier) this.buffer.push(c);
+      this.nextSeq = Math.max(this.nextSeq, earlier.at(-1)!.seq + 1);
+      this.pending = RESTART_NOTE;
+      this.flush();
+    }
   }
 
   get running(): boolean {
@@ -95,6 +108,7 @@ export class TerminalSession {
     this.clients.clear();
     if (this.drainTimer) clearInterval(this.drainTimer);
     this.exec?.stream.destroy();
+    this.journal?.close();
   }
 
   private async ensureShell(): Promise<void> {
@@ -142,6 +156,10 @@ export class TerminalSession {
     const chunk = { seq: this.nextSeq++, data: this.pending };
     this.pending = '';
     this.buffer.push(chunk);
+    if (this.journal) {
+      this.journal.append(chunk);
+      this.journal.compactIfLarge(this.buffer.all());
+    }
     for (const c of this.clients) c.send({ type: 'data', seq: chunk.seq, data: chunk.data });
     this.applyBackpressure();
   }
