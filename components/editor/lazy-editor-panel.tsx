@@ -2,7 +2,7 @@
 // The editor panel and its toolbar toggle. Monaco is heavy: its code loads only when the panel first opens.
 import dynamic from 'next/dynamic';
 import type { Lang } from '../i18n/lang';
-import { Spinner } from '../ui/icons';
+import { EditIcon, Spinner } from '../ui/icons';
 import styles from './editor-panel.module.css';
 import { editorStringsFor } from './editor-strings';
 
@@ -39,6 +39,7 @@ export function EditorToggle({
       onClick={onToggle}
       data-testid="editor-toggle"
     >
+      <EditIcon />
       <span>{t.editor}</span>
     </button>
   );

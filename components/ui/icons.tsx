@@ -93,6 +93,15 @@ export function ResetIcon({ className }: { className?: string }) {
   );
 }
 
+export function EditIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M10.5 2.5l3 3L6 13H3v-3z" />
+      <path d="M9 4l3 3" />
+    </Icon>
+  );
+}
+
 export function ExternalIcon({ className }: { className?: string }) {
   return (
     <Icon className={className}>
