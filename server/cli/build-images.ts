@@ -4,16 +4,14 @@ import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-f
 import { loadConfig } from '../config.ts';
 import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
 import {
-  BUILD_DIR,
   copyDir,
   dirHash,
   docker,
-  exists,
   HASH_LABEL,
   hashOf,
   IMAGES_DIR,
   imageHash,
-  mmdebstrap,
+  importDebianRootfs,
   SUITE,
   withContext,
 } from './image-build-support.ts';
@@ -63,21 +61,15 @@ function dirHashOf(name: string): Promise<string> {
 async function buildNodeRootfs(force: boolean): Promise<string> {
   const hash = hashOf(SUITE, NODE_PACKAGES.join(','));
   const tag = `berth/node-rootfs:${hash}`;
-  if (!force && (await imageHash(tag)) === hash) {
-    info('node rootfs: up to date');
-    return tag;
-  }
-  const tar = path.join(BUILD_DIR, `node-rootfs-${hash}.tar`);
-  await fs.mkdir(BUILD_DIR, { recursive: true });
-  if (force || !(await exists(tar))) {
-    await step(
-      `Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`,
-      () => mmdebstrap(tar, NODE_PACKAGES),
-    );
-  }
-  await step('Importing the node root filesystem', () =>
-    docker(['import', '--change', `LABEL ${HASH_LABEL}=${hash}`, tar, tag]),
-  );
+  const result = await importDebianRootfs({
+    tag,
+    hash,
+    tarName: 'node-rootfs',
+    packages: NODE_PACKAGES,
+    buildTitle: `Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`,
+    force,
+  });
+  if (result === 'up to date') info('node rootfs: up to date');
   return tag;
 }
 

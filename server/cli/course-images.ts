@@ -11,6 +11,7 @@ import {
   IMAGES_DIR,
   imageHash,
   imageId,
+  importDebianRootfs,
   mmdebstrap,
   SUITE,
 } from './image-build-support.ts';
@@ -40,25 +41,17 @@ async function tagAll(image: CourseImage, source: string): Promise<void> {
 // debian:bookworm — a plain minbase root filesystem, the base of nginx and registry.
 async function buildDebian(force: boolean): Promise<void> {
   const image = COURSE_IMAGES.find((i) => i.repo === 'debian')!;
-  const hash = hashOf(SUITE, DEBIAN_MIRROR, 'minbase');
-  if (!force && (await imageHash('debian:bookworm')) === hash) return info('debian:bookworm: up to date');
-  const tar = path.join(BUILD_DIR, `debian-${hash}.tar`);
-  await fs.mkdir(BUILD_DIR, { recursive: true });
-  if (force || !(await exists(tar))) {
-    await step(`Building the debian:${SUITE} root filesystem with mmdebstrap`, () => mmdebstrap(tar, []));
-  }
-  await step('Importing debian:bookworm', async () => {
-    await docker([
-      'import',
-      '--change',
-      `LABEL ${HASH_LABEL}=${hash}`,
-      '--change',
-      'CMD ["bash"]',
-      tar,
-      'debian:bookworm',
-    ]);
-    await tagAll(image, 'debian:bookworm');
+  const result = await importDebianRootfs({
+    tag: 'debian:bookworm',
+    hash: hashOf(SUITE, DEBIAN_MIRROR, 'minbase'),
+    tarName: 'debian',
+    packages: [],
+    changes: ['CMD ["bash"]'],
+    buildTitle: `Building the debian:${SUITE} root filesystem with mmdebstrap`,
+    force,
   });
+  if (result === 'up to date') return info('debian:bookworm: up to date');
+  await tagAll(image, 'debian:bookworm');
 }
 
 // The .deb files of some packages with their dependency closure, kept from a throwaway mmdebstrap run.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { step } from './progress.ts';
 import { ENGINE } from './sandbox-engine.ts';
 import { sh } from './shell.ts';
 
@@ -82,4 +83,25 @@ export async function mmdebstrap(out: string, packages: string[], extra: string[
   ]);
   await fs.rm(out, { recursive: true, force: true });
   await fs.rename(partial, out);
+}
+
+// A Debian root filesystem made by mmdebstrap (its tar cached in BUILD_DIR by input hash) and imported as
+// `tag`, labelled with that hash; nothing is done when the image already carries it.
+export async function importDebianRootfs(input: {
+  tag: string;
+  hash: string;
+  tarName: string;
+  packages: string[];
+  changes?: string[];
+  buildTitle: string;
+  force: boolean;
+}): Promise<'built' | 'up to date'> {
+  const { tag, hash, force } = input;
+  if (!force && (await imageHash(tag)) === hash) return 'up to date';
+  const tar = path.join(BUILD_DIR, `${input.tarName}-${hash}.tar`);
+  await fs.mkdir(BUILD_DIR, { recursive: true });
+  if (force || !(await exists(tar))) await step(input.buildTitle, () => mmdebstrap(tar, input.packages));
+  const changes = [`LABEL ${HASH_LABEL}=${hash}`, ...(input.changes ?? [])].flatMap((c) => ['--change', c]);
+  await step(`Importing ${tag}`, () => docker(['import', ...changes, tar, tag]));
+  return 'built';
 }
