@@ -1,8 +1,7 @@
 import { config, redactConfig } from '../../server/config.ts';
 import { Engine } from './docker/engine.ts';
 import { createAgentServer } from './http/agent-server.ts';
-import { startSandboxDns } from './network/sandbox-dns.ts';
-import { ensureSandboxFirewall } from './network/sandbox-firewall.ts';
+import { prepareSandboxNetwork } from './network/prepare-sandbox-network.ts';
 import { startHeartbeatLoop } from './registration/heartbeat-loop.ts';
 import { agentSettings } from './sandboxes/agent-settings.ts';
 import { SandboxManager } from './sandboxes/sandbox-manager.ts';
@@ -17,8 +16,7 @@ async function main(): Promise<void> {
   if (!c.BERTH_AGENT_TOKEN) throw new Error('BERTH_AGENT_TOKEN is required');
   const engine = new Engine(c.BERTH_ENGINE_SOCKET);
   await engine.ping();
-  await ensureSandboxFirewall({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
-  await startSandboxDns(c.BERTH_SANDBOX_DNS_PORT);
+  await prepareSandboxNetwork({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
   const manager = new SandboxManager(engine, agentSettings(c));
   const { adopted, removed } = await manager.adopt();
   console.log(

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
-import { startSandboxDns } from '../../sandbox-agent/src/network/sandbox-dns.ts';
-import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
+import { prepareSandboxNetwork } from '../../sandbox-agent/src/network/prepare-sandbox-network.ts';
 import { agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
 import { loadConfig } from '../config.ts';
@@ -33,8 +32,7 @@ export async function runLessonsVerify(ids: string[]): Promise<number> {
     agentId: `verify-${process.pid}`,
   };
   const engine = new Engine(ENGINE.socket);
-  await ensureSandboxFirewall({ mirror: settings.mirrorPort, dns: settings.dnsPort });
-  const dns = await startSandboxDns(settings.dnsPort);
+  const dns = await prepareSandboxNetwork({ mirror: settings.mirrorPort, dns: settings.dnsPort });
   const manager = new SandboxManager(engine, settings);
   let failures = 0;
   try {

@@ -2,8 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
-import { startSandboxDns } from '../../sandbox-agent/src/network/sandbox-dns.ts';
-import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
+import { prepareSandboxNetwork } from '../../sandbox-agent/src/network/prepare-sandbox-network.ts';
 import { type AgentSettings, agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
 import { ENGINE, ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
@@ -28,8 +27,7 @@ export async function startAgentHarness(overrides: Partial<AgentSettings> = {}):
     agentId: `test-${process.pid}-${Math.random().toString(36).slice(2, 7)}`,
     ...overrides,
   };
-  await ensureSandboxFirewall({ mirror: settings.mirrorPort, dns: settings.dnsPort });
-  const dns = await startSandboxDns(settings.dnsPort);
+  const dns = await prepareSandboxNetwork({ mirror: settings.mirrorPort, dns: settings.dnsPort });
   const engine = new Engine(ENGINE.socket);
   const managers: SandboxManager[] = [];
   const newManager = () => {

@@ -18,6 +18,11 @@ async function ipt(bin: string, args: string[]): Promise<boolean> {
   }
 }
 
+// Inserts a rule (a jump into one of our chains) at the top unless it is already there.
+async function ensureRule(bin: string, rule: string[]): Promise<void> {
+  if (!(await ipt(bin, ['-C', ...rule]))) await ipt(bin, ['-I', ...rule]);
+}
+
 // The chain's rules are replaced in one iptables-restore transaction: flushing and re-adding them one by
 // one would leave the sandbox bridges open for a moment every time the agent starts.
 function restore(bin: string, rules: string): Promise<void> {
@@ -53,7 +58,7 @@ async function ensureChain(bin: string, allowMirrorPort?: number, dnsPort?: numb
     ['FORWARD', '-o'],
   ] as const) {
     const rule = [chain, dir, IFACE, '-j', CHAIN];
-    if (!(await ipt(bin, ['-C', ...rule]))) await ipt(bin, ['-I', ...rule]);
+    await ensureRule(bin, rule);
   }
 }
 
@@ -76,7 +81,7 @@ export async function ensureSandboxOnlyPort(port: number, proto: 'tcp' | 'udp' =
       ].join('\n'),
     );
     const rule = ['INPUT', '-p', proto, '--dport', String(port), '-j', GUARD];
-    if (!(await ipt(bin, ['-C', ...rule]))) await ipt(bin, ['-I', ...rule]);
+    await ensureRule(bin, rule);
     // A rule for an earlier mirror port goes only after the new one is in place.
     const { stdout } = await run(bin, ['-w', '-S', 'INPUT']);
     for (const line of stdout.split('\n')) {
@@ -105,7 +110,7 @@ async function ensureDnsRedirect(dnsPort: number): Promise<void> {
     ].join('\n'),
   );
   const rule = ['PREROUTING', '-t', 'nat', '-i', IFACE, '-j', DNS_CHAIN];
-  if (!(await ipt('iptables', ['-C', ...rule]))) await ipt('iptables', ['-I', ...rule]);
+  await ensureRule('iptables', rule);
 }
 
 export async function ensureSandboxFirewall(ports: { mirror: number; dns: number }): Promise<void> {
