@@ -25,7 +25,7 @@ test('a missing journal loads as empty; the file is compacted to the buffer once
   const j = new ReplayJournal(file, 100);
   assert.deepEqual(j.load(), []);
   for (let seq = 1; seq <= 20; seq++) j.append({ seq, data: 'x'.repeat(30) });
-  j.compactIfLarge([{ seq: 20, data: 'x'.repeat(30) }]);
+  j.compactIfLarge(() => [{ seq: 20, data: 'x'.repeat(30) }]);
   j.append({ seq: 21, data: 'after' });
   j.close();
   assert.deepEqual(

@@ -48,11 +48,12 @@ export class ReplayJournal {
   }
 
   // Called with the buffer's content when the file has grown well past it.
-  compactIfLarge(current: Chunk[]): void {
+  // (A function, so the buffer is copied only when it is written, not on every chunk.)
+  compactIfLarge(current: () => Chunk[]): void {
     if (this.bytes < 4 * this.maxBytes) return;
     try {
       const tmp = `${this.path}.tmp`;
-      fs.writeFileSync(tmp, current.map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });
+      fs.writeFileSync(tmp, current().map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });
       fs.renameSync(tmp, this.path);
       if (this.fd !== undefined) fs.closeSync(this.fd);
       this.fd = undefined;

@@ -158,7 +158,7 @@ export class TerminalSession {
     this.buffer.push(chunk);
     if (this.journal) {
       this.journal.append(chunk);
-      this.journal.compactIfLarge(this.buffer.all());
+      this.journal.compactIfLarge(() => this.buffer.all());
     }
     for (const c of this.clients) c.send({ type: 'data', seq: chunk.seq, data: chunk.data });
     this.applyBackpressure();
