@@ -64,40 +64,41 @@ export function createPreviewProxy(previews: PortPreviews) {
   // Errors are handled per call; this keeps a stray one from becoming an unhandled 'error' event.
   proxy.on('error', () => {});
 
+  // Which published port the request is for (or a refusal), with the request rewritten for the node.
+  async function resolve(req: http.IncomingMessage): Promise<{ p: PreviewRequest; target: string }> {
+    const p = parsePreview(req.url);
+    const { host, port } = await previews.target(p.sandboxId, p.node, p.port);
+    req.url = p.rest;
+    handOverClientHeaders(req);
+    return { p, target: `http://${host}:${port}` };
+  }
+
   return {
     /** Relays an HTTP request; a refusal is answered here (a page for people, JSON for scripts). */
     async web(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
       let p: PreviewRequest;
-      let target: { host: string; port: number };
+      let target: string;
       try {
-        p = parsePreview(req.url);
-        target = await previews.target(p.sandboxId, p.node, p.port);
+        ({ p, target } = await resolve(req));
       } catch (e) {
         sendPreviewError(req, res, e);
         return;
       }
-      req.url = p.rest;
-      handOverClientHeaders(req);
-      proxy.web(req, res, { target: `http://${target.host}:${target.port}` }, () =>
-        sendPreviewError(req, res, badGateway(p)),
-      );
+      proxy.web(req, res, { target }, () => sendPreviewError(req, res, badGateway(p)));
     },
 
     /** Relays a websocket upgrade; refusals are written to the socket as plain HTTP answers. */
     async ws(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       let p: PreviewRequest;
-      let target: { host: string; port: number };
+      let target: string;
       try {
-        p = parsePreview(req.url);
-        target = await previews.target(p.sandboxId, p.node, p.port);
+        ({ p, target } = await resolve(req));
       } catch (e) {
         const err = isBerthError(e) ? e : new BerthError('internal', 'preview failed');
         refuseUpgrade(socket, err);
         return;
       }
-      req.url = p.rest;
-      handOverClientHeaders(req);
-      proxy.ws(req, socket, head, { target: `http://${target.host}:${target.port}` }, () => {
+      proxy.ws(req, socket, head, { target }, () => {
         if (socket.writable) refuseUpgrade(socket, badGateway(p));
         else socket.destroy();
       });
