@@ -6,20 +6,11 @@ import { berthApi } from '../api/berth-api';
 import type { PublishedPort } from '../api/schemas';
 import type { Strings } from '../i18n/strings';
 import { ExternalIcon } from '../ui/icons';
+import { sleep } from '../ui/sleep';
 
 const RETRY_MS = 3000;
 // An answer that comes back at once with nothing new (a proxy that does not hold requests): slow down.
 const MIN_ROUND_MS = 1000;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-}
 
 export function usePublishedPorts(sandboxId: string, live: boolean): PublishedPort[] {
   const [ports, setPorts] = useState<PublishedPort[]>([]);

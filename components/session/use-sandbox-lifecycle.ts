@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { berthApi, isApiError } from '../api/berth-api';
 import type { Sandbox } from '../api/schemas';
+import { sleep } from '../ui/sleep';
 
 export type SandboxPhase =
   /** No signed-in learner yet. */
@@ -25,16 +26,6 @@ export type SandboxPhase =
 export const START_TIMEOUT_MS = 180_000;
 /** After this long, say that it is slower than usual. */
 export const SLOW_START_MS = 45_000;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
-}
 
 export function useSandboxLifecycle(
   lessonId: string,
@@ -159,21 +150,26 @@ export function useSandboxLifecycle(
     );
   }, []);
 
+  // DELETE the sandbox (already gone counts as done); on any other error the page shows it ready again.
+  const deleteOrRestore = useCallback(async (sandbox: Sandbox) => {
+    try {
+      await berthApi.deleteSandbox(sandbox.id);
+    } catch (e) {
+      if (!isApiError(e) || e.status !== 404) {
+        setPhase({ kind: 'ready', sandbox });
+        throw e;
+      }
+    }
+  }, []);
+
   const stop = useCallback(async () => {
     const current = phaseRef.current;
     if (current.kind !== 'ready') return;
     run.current?.abort();
     setPhase({ kind: 'stopping', sandbox: current.sandbox });
-    try {
-      await berthApi.deleteSandbox(current.sandbox.id);
-    } catch (e) {
-      if (!isApiError(e) || e.status !== 404) {
-        setPhase({ kind: 'ready', sandbox: current.sandbox });
-        throw e;
-      }
-    }
+    await deleteOrRestore(current.sandbox);
     setPhase({ kind: 'gone', byUser: true, sandbox: current.sandbox });
-  }, []);
+  }, [deleteOrRestore]);
 
   /** Replaces the sandbox with a fresh one: DELETE, then the usual start (POST, poll) with its progress. */
   const reset = useCallback(async () => {
@@ -181,16 +177,9 @@ export function useSandboxLifecycle(
     if (current.kind !== 'ready') return;
     run.current?.abort();
     setPhase({ kind: 'stopping', sandbox: current.sandbox, reset: true });
-    try {
-      await berthApi.deleteSandbox(current.sandbox.id);
-    } catch (e) {
-      if (!isApiError(e) || e.status !== 404) {
-        setPhase({ kind: 'ready', sandbox: current.sandbox });
-        throw e;
-      }
-    }
+    await deleteOrRestore(current.sandbox);
     void launch(undefined, true);
-  }, [launch]);
+  }, [launch, deleteOrRestore]);
 
   const retry = useCallback(() => {
     const current = phaseRef.current;
