@@ -53,7 +53,13 @@ export class ReplayJournal {
     if (this.bytes < 4 * this.maxBytes) return;
     try {
       const tmp = `${this.path}.tmp`;
-      fs.writeFileSync(tmp, current().map((c) => `${JSON.stringify(c)}\n`).join(''), { mode: 0o600 });
+      fs.writeFileSync(
+        tmp,
+        current()
+          .map((c) => `${JSON.stringify(c)}\n`)
+          .join(''),
+        { mode: 0o600 },
+      );
       fs.renameSync(tmp, this.path);
       if (this.fd !== undefined) fs.closeSync(this.fd);
       this.fd = undefined;
