@@ -11,7 +11,7 @@ import {
   sandboxViewSchema,
   writtenFileSchema,
 } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
-import { BerthError, type ErrorCode, errorStatus } from '../errors/berth-error.ts';
+import { BerthError, type ErrorCode, errorStatus } from '../../contract/errors.ts';
 
 // The control plane's side of the agent API: every response is validated, every failure is a BerthError.
 export interface AgentRef {

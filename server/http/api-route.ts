@@ -3,7 +3,7 @@ import { isAgentAuthorization } from '../agents/agent-token.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
-import { BerthError } from '../errors/berth-error.ts';
+import { BerthError } from '../../contract/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
 
 // The one wrapper for JSON route handlers: parses and validates the body, resolves the user,

@@ -1,4 +1,4 @@
-import { BerthError, type ErrorCode, errorStatus, isBerthError } from '../errors/berth-error.ts';
+import { BerthError, type ErrorCode, errorStatus, isBerthError } from '../../contract/errors.ts';
 import { isStorageFull } from '../errors/storage-full.ts';
 
 const STORAGE_FULL_MESSAGE =

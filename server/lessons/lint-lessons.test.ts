@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runLessonsLint } from '../cli/lessons-lint.ts';
-import { isBerthError } from '../errors/berth-error.ts';
+import { isBerthError } from '../../contract/errors.ts';
 import type { LintIssue } from './lint-issue.ts';
 import { lintLessons } from './lint-lessons.ts';
 import { reloadCourse } from './load-course.ts';

@@ -6,7 +6,7 @@ import { CLIENT_AUTHORIZATION_HEADER } from '../../sandbox-agent/src/ports/previ
 import type { AgentRef } from '../agents/agent-client.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
-import { BerthError } from '../errors/berth-error.ts';
+import { BerthError } from '../../contract/errors.ts';
 import { readyNodeOfSandbox } from '../files/ready-node-of-sandbox.ts';
 import { errorBody } from '../http/error-response.ts';
 import { cookieWithoutSession, rewriteLocation, rewriteSetCookies } from './preview-headers.ts';

@@ -12,7 +12,7 @@ import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
 import { db } from '../db/client.ts';
-import { BerthError, isBerthError } from '../errors/berth-error.ts';
+import { BerthError, isBerthError } from '../../contract/errors.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 
 // /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),

@@ -1,7 +1,7 @@
 import { type Duplex, PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { z } from 'zod';
-import { BerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError } from '../../../contract/errors.ts';
 import { labelFilter } from './labels.ts';
 
 // The only module that talks to the Docker Engine. Everything above it speaks in sandboxes and nodes.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError } from '../../../contract/errors.ts';
 
 // Where the editor may read and write on a node. Not a security boundary — the learner is root in the
 // node and the node container is the boundary — but it keeps the editor on the learner's own work

@@ -1,4 +1,4 @@
-import { BerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError } from '../../../contract/errors.ts';
 import type { Engine } from '../docker/engine.ts';
 import { checkNodePath } from './node-file-path.ts';
 

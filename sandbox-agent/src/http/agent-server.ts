@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { z } from 'zod';
-import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError, isBerthError } from '../../../contract/errors.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { Engine } from '../docker/engine.ts';
 import { readNodePath, writeNodeFile } from '../files/node-files.ts';

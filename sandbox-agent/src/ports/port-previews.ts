@@ -1,4 +1,4 @@
-import { BerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError } from '../../../contract/errors.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
 import { networkName } from '../sandboxes/sandbox-names.ts';

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError, isBerthError } from '../../../contract/errors.ts';
 
 // A preview that cannot be shown: a person who opened the link reads a short page, a script gets the
 // API's {"error":{code,message}}. Used by the agent and the control plane halves of the preview.

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
-import { BerthError, isBerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError, isBerthError } from '../../../contract/errors.ts';
 import { nodeNameSchema, sandboxIdSchema } from '../http/agent-api-schemas.ts';
 import type { PortPreviews } from './port-previews.ts';
 import { sendPreviewError } from './preview-error.ts';

@@ -1,4 +1,4 @@
-import { BerthError } from '../../../server/errors/berth-error.ts';
+import { BerthError } from '../../../contract/errors.ts';
 import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
 import { ReplayJournal } from '../terminal/replay-journal.ts';

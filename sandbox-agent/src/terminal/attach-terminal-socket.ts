@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { isBerthError } from '../../../server/errors/berth-error.ts';
+import { isBerthError } from '../../../contract/errors.ts';
 import { parseClientFrame, type ServerFrame } from './frames.ts';
 import { startHeartbeat } from './socket-heartbeat.ts';
 import type { TerminalClient, TerminalSession } from './terminal-session.ts';

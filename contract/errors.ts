@@ -1,4 +1,5 @@
-// The one error type of Berth: a stable code, a safe message, translated to HTTP in one place.
+// The one error type shared by the control plane and the agents: a stable code, a safe message, and the
+// code → HTTP status table, translated to a response in one place on each side.
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
