@@ -42,6 +42,28 @@ const fields = z.object({
   BERTH_CHECK_TIMEOUT_MS: int(15000),
   BERTH_REPLAY_BUFFER_BYTES: int(256 * 1024),
   BERTH_SECURE_COOKIES: bool.default(false),
+  // Origins besides the one the request's Host names that may call the API and open terminals
+  // (comma-separated, e.g. the public https:// address when a proxy rewrites Host).
+  BERTH_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const origins: string[] = [];
+      for (const o of list) {
+        try {
+          const u = new URL(o);
+          if (u.origin === 'null' || u.origin !== o.replace(/\/$/, '')) throw new Error();
+          origins.push(u.origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o}` });
+        }
+      }
+      return origins;
+    }),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
 });
 

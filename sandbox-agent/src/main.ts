@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   await watchNodeDeaths(engine, manager, c.BERTH_AGENT_ID);
   const reaper = setInterval(() => {
     manager.reapExpired(EXPIRY_GRACE_MS).then(
-      (ids) => ids.length && console.log(`[agent] reaped expired sandboxes: ${ids.join(', ')}`),
+      ({ reaped, failed }) => {
+        if (reaped.length) console.log(`[agent] reaped expired sandboxes: ${reaped.join(', ')}`);
+        for (const f of failed)
+          console.error(`[agent] reaping ${f.id} failed (retried next round):`, f.error);
+      },
       (e) => console.error('[agent] reaper', e),
     );
   }, REAP_EVERY_MS);

@@ -1,9 +1,8 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
+import { BerthError, type ErrorCode, errorStatus } from '../../contract/errors.ts';
 import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
 import {
-  activitySchema,
-  agentInfoSchema,
   checkOutcomesSchema,
   execResultSchema,
   nodeFileListingSchema,
@@ -11,7 +10,6 @@ import {
   sandboxViewSchema,
   writtenFileSchema,
 } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
-import { BerthError, type ErrorCode, errorStatus } from '../../contract/errors.ts';
 
 // The control plane's side of the agent API: every response is validated, every failure is a BerthError.
 export interface AgentRef {
@@ -60,16 +58,11 @@ async function call<T extends z.ZodType>(
 }
 
 export const agentApi = {
-  info: (a: AgentRef) => call(a, 'GET', '/v1/info', agentInfoSchema, undefined, 5000),
   createSandbox: (a: AgentRef, input: { id: string; owner: string; nodes: string[]; expiresAt: Date }) =>
     call(a, 'POST', '/v1/sandboxes', sandboxViewSchema, input),
-  getSandbox: (a: AgentRef, id: string) =>
-    call(a, 'GET', `/v1/sandboxes/${encodeURIComponent(id)}`, sandboxViewSchema),
   listSandboxes: async (a: AgentRef) => (await call(a, 'GET', '/v1/sandboxes', sandboxListSchema)).sandboxes,
   removeSandbox: (a: AgentRef, id: string) =>
     call(a, 'DELETE', `/v1/sandboxes/${encodeURIComponent(id)}`, removedSchema),
-  activity: (a: AgentRef, id: string) =>
-    call(a, 'GET', `/v1/sandboxes/${encodeURIComponent(id)}/activity`, activitySchema),
   runChecks: (
     a: AgentRef,
     id: string,

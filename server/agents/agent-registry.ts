@@ -1,6 +1,6 @@
+import { BerthError } from '../../contract/errors.ts';
 import { config } from '../config.ts';
 import { type Agent, db } from '../db/client.ts';
-import { BerthError } from '../../contract/errors.ts';
 import type { AgentRef } from './agent-client.ts';
 import { agentToken } from './agent-token.ts';
 

@@ -1,5 +1,5 @@
-import { db } from '../db/client.ts';
 import { BerthError } from '../../contract/errors.ts';
+import { db } from '../db/client.ts';
 import { LIVE_STATES } from '../sandboxes/sandbox-state.ts';
 import { isLive } from './agent-registry.ts';
 

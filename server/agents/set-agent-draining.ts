@@ -1,5 +1,5 @@
-import { db } from '../db/client.ts';
 import { BerthError } from '../../contract/errors.ts';
+import { db } from '../db/client.ts';
 
 // Drain: no new sandboxes (nor warm-pool hand-overs) on this agent; its sandboxes run until they end.
 export async function setAgentDraining(id: string, draining: boolean): Promise<void> {

@@ -1,9 +1,9 @@
+import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { getExercise } from '../lessons/get-exercise.ts';
 import type { Lang } from '../lessons/lang.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';

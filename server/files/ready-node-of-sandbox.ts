@@ -1,6 +1,6 @@
+import { BerthError } from '../../contract/errors.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 
 // The editor's gate: the caller's own sandbox (else 404), ready, and a node it really has.

@@ -1,7 +1,7 @@
+import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { db } from '../db/client.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { readyNodeOfSandbox } from './ready-node-of-sandbox.ts';
 
 export const MAX_EDITOR_FILE_BYTES = 1024 * 1024;

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { BerthError } from '../../contract/errors.ts';
 import { isAgentAuthorization } from '../agents/agent-token.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
+import { assertSameOrigin } from './same-origin.ts';
 
 // The one wrapper for JSON route handlers: parses and validates the body, resolves the user,
 // and turns every thrown error into {"error":{code,message}}. Handlers stay one call long.
@@ -51,7 +52,8 @@ function route<S extends z.ZodType | undefined, U>(
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
-      // Who first, then what: an anonymous caller learns nothing about body validation.
+      // Where from, who, then what: an anonymous caller learns nothing about body validation.
+      assertSameOrigin(req.headers.get('origin'), req.headers.get('host') ?? undefined);
       const user = await authenticate(req);
       const params = (await context?.params) ?? {};
       const body = (schema ? await readBody(req, schema, maxBodyBytes) : undefined) as BodyOf<S>;

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { config } from '../config.ts';
 import { BerthError } from '../../contract/errors.ts';
+import { config } from '../config.ts';
 import type { Course } from './course-types.ts';
 import { formatLintIssue } from './lint-issue.ts';
 import { readCourse } from './read-course.ts';

@@ -1,7 +1,7 @@
+import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 import { previewUrl } from './preview-path.ts';
 

@@ -1,12 +1,12 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { BerthError } from '../../contract/errors.ts';
 import { sendPreviewError } from '../../sandbox-agent/src/ports/preview-error.ts';
 import { CLIENT_AUTHORIZATION_HEADER } from '../../sandbox-agent/src/ports/preview-proxy.ts';
 import type { AgentRef } from '../agents/agent-client.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { readyNodeOfSandbox } from '../files/ready-node-of-sandbox.ts';
 import { errorBody } from '../http/error-response.ts';
 import { cookieWithoutSession, rewriteLocation, rewriteSetCookies } from './preview-headers.ts';

@@ -1,6 +1,6 @@
+import { BerthError } from '../../contract/errors.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { db } from '../db/client.ts';
-import { BerthError } from '../../contract/errors.ts';
 
 // The one ownership rule for HTTP and websockets alike: not yours → 404, as if it did not exist.
 export async function getSandboxOrThrow(user: SessionUser, sandboxId: string) {

@@ -1,7 +1,7 @@
+import { isBerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import { db } from '../db/client.ts';
-import { isBerthError } from '../../contract/errors.ts';
 import { transitionSandbox } from './sandbox-state.ts';
 
 // Worker side of POST /api/sandboxes: asks the chosen agent for the containers (idempotent on retry).

@@ -2,6 +2,10 @@ import { agentApi } from '../agents/agent-client.ts';
 import { listAgents } from '../agents/agent-registry.ts';
 import { db } from '../db/client.ts';
 import { transitionSandbox } from './sandbox-state.ts';
+import { stopSandbox } from './stop-sandbox.ts';
+
+// A stop still `stopping` after this long failed on its way (agent error) and is tried again.
+const STOP_RETRY_AFTER_MS = 60_000;
 
 // The agents are the truth about containers: a sandbox the database thinks is live but its agent no
 // longer has is reported stopped; one the agent marks failed (e.g. a node died) is reported failed.
@@ -26,6 +30,13 @@ export async function reconcileSandboxes(): Promise<void> {
     }
     for (const s of onAgent) {
       const row = rowById.get(s.id);
+      if (row?.state === 'stopping' && row.updatedAt.getTime() < Date.now() - STOP_RETRY_AFTER_MS) {
+        // A stop whose removal failed (the agent answered an error) is finished here, not forgotten.
+        await stopSandbox(row.id, row.failureReason ?? undefined).catch((e: Error) =>
+          console.error(`[reconcile] retrying the stop of ${row.id} failed: ${e.message}`),
+        );
+        continue;
+      }
       if (row && row.state !== 'stopped' && row.state !== 'failed') continue;
       await agentApi.removeSandbox(agent, s.id).then(
         () => console.log(`[reconcile] removed ${s.id} from ${agent.id} (${row ? row.state : 'unknown'})`),

@@ -1,6 +1,4 @@
-import { EventEmitter } from 'node:events';
 import { db } from '../db/client.ts';
-import { processSingleton } from '../runtime/process-singleton.ts';
 
 // A sandbox's life as an explicit state machine; state changes only through transitionSandbox().
 export const SANDBOX_STATES = ['starting', 'ready', 'stopping', 'stopped', 'failed'] as const;
@@ -19,21 +17,6 @@ export function canTransition(from: SandboxState, to: SandboxState): boolean {
   return allowedFrom[to].includes(from);
 }
 
-export interface SandboxEvent {
-  sandboxId: string;
-  userId: string;
-  from: SandboxState;
-  to: SandboxState;
-  reason?: string;
-  at: Date;
-}
-
-// The UI and (later) the classroom view follow sandboxes through these events.
-export const sandboxEvents = processSingleton(
-  'sandbox-events',
-  () => new EventEmitter<{ change: [SandboxEvent] }>(),
-);
-
 // Atomic: the update only applies if the row is still in a state the transition is allowed from.
 export async function transitionSandbox(id: string, to: SandboxState, reason?: string): Promise<boolean> {
   const row = await db().sandbox.findUnique({ where: { id } });
@@ -44,7 +27,5 @@ export async function transitionSandbox(id: string, to: SandboxState, reason?: s
     where: { id, state: from },
     data: { state: to, ...(reason !== undefined ? { failureReason: reason } : {}) },
   });
-  if (count === 1)
-    sandboxEvents.emit('change', { sandboxId: id, userId: row.userId, from, to, reason, at: new Date() });
   return count === 1;
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { BerthError } from '../../contract/errors.ts';
 import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
-import { BerthError } from '../../contract/errors.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { LIVE_STATES } from './sandbox-state.ts';

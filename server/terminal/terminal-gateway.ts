@@ -1,22 +1,19 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import {
-  parseClientFrame,
-  parseServerFrame,
-  type ServerFrame,
-} from '../../sandbox-agent/src/terminal/frames.ts';
+import { BerthError, isBerthError } from '../../contract/errors.ts';
+import { parseClientFrame, type ServerFrame } from '../../sandbox-agent/src/terminal/frames.ts';
 import { startHeartbeat } from '../../sandbox-agent/src/terminal/socket-heartbeat.ts';
 import { type AgentRef, agentApi } from '../agents/agent-client.ts';
 import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
 import { db } from '../db/client.ts';
-import { BerthError, isBerthError } from '../../contract/errors.ts';
+import { isAllowedOrigin } from '../http/same-origin.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 
 // /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),
-// then relays validated frames between the browser and the sandbox's agent.
+// then relays frames: the browser's are validated before they reach the agent, the agent's pass through.
 
 export const TERMINAL_PATH = '/ws/terminal';
 const HIGH_WATER = 1024 * 1024;
@@ -37,6 +34,9 @@ export async function handleTerminalUpgrade(
   const url = new URL(req.url ?? '/', 'http://berth');
   const sandboxId = url.searchParams.get('sandbox') ?? '';
   const node = url.searchParams.get('node') ?? 'node1';
+  // Same rule as the HTTP wrapper (server/http/same-origin.ts): a page of another origin may not
+  // open a learner's terminal with their cookie.
+  if (!isAllowedOrigin(req.headers.origin, req.headers.host)) return reject(socket, 403, 'Forbidden');
   const user = await userFromToken(readCookie(req.headers.cookie, SESSION_COOKIE)).catch(() => null);
   if (!user) return reject(socket, 401, 'Unauthorized');
   let sandbox: Awaited<ReturnType<typeof getSandboxOrThrow>>;
@@ -80,10 +80,11 @@ function relay(browser: WebSocket, sandboxId: string, agentRef: AgentRef | undef
   agent.on('open', () => {
     for (const f of early.splice(0)) agent.send(f);
   });
-  agent.on('message', (raw) => {
-    const parsed = parseServerFrame(raw as Buffer);
-    if (!parsed.ok) return;
-    send(parsed.frame);
+  // The agent is authenticated by token and speaks the same frames, so its text frames go to the browser
+  // as they are: parsing and re-serialising every output chunk cost throughput for nothing.
+  agent.on('message', (raw, isBinary) => {
+    if (isBinary || browser.readyState !== browser.OPEN) return;
+    browser.send(raw as Buffer, { binary: false });
     // Backpressure: a slow browser pauses the agent socket, which in turn pauses the shell.
     if (browser.bufferedAmount > HIGH_WATER && !agent.isPaused) {
       agent.pause();

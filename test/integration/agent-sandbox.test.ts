@@ -257,7 +257,7 @@ describe('a real sandbox on the sandbox engine', () => {
     const id = testSandboxId();
     await h.manager.create({ id, owner: 'user-c', nodes: ['node1'], expiresAt: new Date(Date.now() + 500) });
     await new Promise((r) => setTimeout(r, 700));
-    const reaped = await h.manager.reapExpired(0);
+    const { reaped } = await h.manager.reapExpired(0);
     assert.ok(reaped.includes(id));
     assert.equal((await h.engine.listContainers({ [LABEL.sandbox]: id })).length, 0);
     assert.equal((await h.engine.listNetworks({ [LABEL.sandbox]: id })).length, 0);

@@ -325,7 +325,7 @@ describe('a hostile learner cannot leave the sandbox', () => {
       timeoutMs: 10_000,
     });
     await new Promise((r) => setTimeout(r, 700));
-    const reaped = await s.h.manager.reapExpired(0);
+    const { reaped } = await s.h.manager.reapExpired(0);
     t.diagnostic(`tried: keep a process running past the TTL; the reaper removed ${reaped.join(', ')}`);
     assert.ok(reaped.includes(id));
     assert.equal((await s.h.engine.listContainers({ [LABEL.sandbox]: id })).length, 0);

@@ -65,7 +65,6 @@ export function createAgentServer(deps: {
         return [201, await manager.create(input)];
       },
     ],
-    ['GET', /^\/v1\/sandboxes\/([^/]+)$/, async (m) => [200, manager.view(manager.get(m[1]!))]],
     [
       'DELETE',
       /^\/v1\/sandboxes\/([^/]+)$/,
@@ -73,11 +72,6 @@ export function createAgentServer(deps: {
         await manager.remove(m[1]!);
         return [200, { removed: true }];
       },
-    ],
-    [
-      'GET',
-      /^\/v1\/sandboxes\/([^/]+)\/activity$/,
-      async (m) => [200, { lastActivity: manager.lastActivity(m[1]!) }],
     ],
     // Published ports of the sandbox's nodes; with ?after=<version>&waitMs=N, answers when they change.
     [

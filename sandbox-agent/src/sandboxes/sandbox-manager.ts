@@ -212,11 +212,24 @@ export class SandboxManager {
     throw new Error('the Docker engine inside the node did not start within 60 s');
   }
 
+  // A sandbox whose objects could not all be removed stays listed (failed), so the reaper and the
+  // control plane's next stop try again instead of forgetting it half-removed.
   async remove(id: string): Promise<void> {
     const s = this.sandboxes.get(id);
-    if (s) for (const t of s.terminals.values()) t.close();
+    if (s) {
+      for (const t of s.terminals.values()) t.close();
+      s.terminals.clear();
+    }
+    try {
+      await this.removeObjects(id);
+    } catch (e) {
+      if (s) {
+        s.state = 'failed';
+        s.failureReason = 'its removal failed and is being retried';
+      }
+      throw e;
+    }
     this.sandboxes.delete(id);
-    await this.removeObjects(id);
   }
 
   // Removes by label and by name, so it works for half-created sandboxes and after restarts.
@@ -262,21 +275,34 @@ export class SandboxManager {
     const removed: string[] = [];
     for (const id of await listSandboxDisks(this.settings.sandboxesDir)) {
       if (!bySandbox.has(id) && !this.creating.has(id)) {
-        await this.removeObjects(id).catch(() => {});
-        removed.push(id);
+        // A leftover that cannot be removed now is found again by the next adopt (its disk stays).
+        await this.removeObjects(id).then(
+          () => removed.push(id),
+          (e) => console.error(`[agent] could not remove leftover sandbox ${id}:`, e),
+        );
       }
     }
     return { adopted, removed };
   }
 
   // Safety net behind the control plane's BullMQ expiry: nothing outlives its TTL by more than a grace period.
-  async reapExpired(graceMs: number): Promise<string[]> {
+  // Only what was really removed counts as reaped; a failure stays listed and is retried next round.
+  async reapExpired(
+    graceMs: number,
+  ): Promise<{ reaped: string[]; failed: { id: string; error: unknown }[] }> {
     const now = Date.now();
     const expired = [...this.sandboxes.values()]
       .filter((s) => s.expiresAt.getTime() + graceMs < now)
       .map((s) => s.id);
-    for (const id of expired) await this.remove(id).catch(() => {});
-    return expired;
+    const reaped: string[] = [];
+    const failed: { id: string; error: unknown }[] = [];
+    for (const id of expired) {
+      await this.remove(id).then(
+        () => reaped.push(id),
+        (error: unknown) => failed.push({ id, error }),
+      );
+    }
+    return { reaped, failed };
   }
 
   markFailed(id: string, reason: string): void {
@@ -316,10 +342,5 @@ export class SandboxManager {
       s.terminals.set(node, t);
     }
     return t;
-  }
-
-  lastActivity(id: string): number {
-    const s = this.get(id);
-    return Math.max(0, ...[...s.terminals.values()].map((t) => t.lastActivity));
   }
 }

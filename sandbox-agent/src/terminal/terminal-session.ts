@@ -39,7 +39,6 @@ export class TerminalSession {
   private size = { cols: 80, rows: 24 };
   private exited = false;
   private queuedInput = '';
-  lastActivity = Date.now();
 
   constructor(
     private readonly startShell: ShellStarter,
@@ -81,7 +80,6 @@ export class TerminalSession {
   }
 
   input(data: string): void {
-    this.lastActivity = Date.now();
     if (this.running) {
       this.exec!.stream.write(data);
       return;

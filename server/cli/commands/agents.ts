@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isBerthError } from '../../../contract/errors.ts';
 import { agentStatuses } from '../../agents/agent-registry.ts';
 import { forgetAgent } from '../../agents/forget-agent.ts';
 import { setAgentDraining } from '../../agents/set-agent-draining.ts';
 import { closeDb, databaseUrl, Prisma } from '../../db/client.ts';
-import { isBerthError } from '../../../contract/errors.ts';
 import { CliError } from '../progress.ts';
 
 // `./berth agents list | drain <id> | undrain <id> | forget <id>`: the worker-host registry, straight
