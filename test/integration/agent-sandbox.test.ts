@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
 import { describeSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
@@ -19,6 +22,7 @@ const SOLUTION = [
   'docker run -dit --name busybox2 --network my-net busybox sh',
 ].join(' && ');
 
+const run = promisify(execFile);
 let h: AgentHarness;
 let sandboxId: string;
 let node1: string;
@@ -261,6 +265,35 @@ describe('a real sandbox on the sandbox engine', () => {
     assert.ok(reaped.includes(id));
     assert.equal((await h.engine.listContainers({ [LABEL.sandbox]: id })).length, 0);
     assert.equal((await h.engine.listNetworks({ [LABEL.sandbox]: id })).length, 0);
+    await assert.rejects(fs.stat(diskPaths(h.settings.sandboxesDir, id).image));
+  });
+
+  test('a removal that fails is not counted as reaped; the sandbox stays listed and the next round removes it', async () => {
+    const id = testSandboxId();
+    await h.manager.create({ id, owner: 'user-d', nodes: ['node1'], expiresAt: new Date(Date.now() + 500) });
+    // A mount inside the sandbox's directory on the host makes its removal fail (EBUSY), for real.
+    const pin = path.join(path.dirname(diskPaths(h.settings.sandboxesDir, id).image), 'pinned');
+    await fs.mkdir(pin, { recursive: true });
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'berth-test-pin', pin]);
+    try {
+      await new Promise((r) => setTimeout(r, 700));
+      const first = await h.manager.reapExpired(0);
+      assert.ok(!first.reaped.includes(id), 'a failed removal is not reported as reaped');
+      assert.deepEqual(
+        first.failed.map((f) => f.id),
+        [id],
+      );
+      const listed = h.manager.list().find((s) => s.id === id);
+      assert.equal(listed?.state, 'failed', 'the half-removed sandbox is still known, as failed');
+    } finally {
+      await run('umount', [pin]);
+    }
+    const second = await h.manager.reapExpired(0);
+    assert.deepEqual(second.reaped, [id]);
+    assert.equal(
+      h.manager.list().find((s) => s.id === id),
+      undefined,
+    );
     await assert.rejects(fs.stat(diskPaths(h.settings.sandboxesDir, id).image));
   });
 });
