@@ -3,11 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type WebSocket from 'ws';
 import { z } from 'zod';
-import { ENGINE } from '../server/cli/sandbox-engine.ts';
+import { agentConfig } from '../sandbox-agent/src/config.ts';
 import type { ControlPlane } from '../test/support/control-plane-harness.ts';
 
 // Shared by the benchmark scripts: the docker CLI on the sandbox engine, a terminal client, statistics.
-export const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}` };
+export const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${agentConfig().BERTH_ENGINE_SOCKET}` };
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const pct = (xs: number[], p: number) =>

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { COURSE_IMAGE_REFS } from '../server/cli/course-images.ts';
+import { COURSE_IMAGE_REFS } from '../sandbox-agent/src/host/index.ts';
 import { startAgentHarness, testSandboxId } from '../test/support/sandbox-agent-harness.ts';
 import { benchSettings, dockerEnv, median, type Row } from './bench-support.ts';
 

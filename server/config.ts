@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-// Every tunable of Berth: named, typed, defaulted, documented in README "Configuration".
+// Every tunable of the control plane: named, typed, defaulted, documented in README "Configuration";
+// the agent has its own (sandbox-agent/src/config.ts).
 // Parsed once from the environment and frozen; secrets are redacted by redactConfig().
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -12,35 +13,14 @@ const fields = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
-  BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
-  BERTH_AGENT_PORT: int(3101),
   BERTH_AGENT_TOKEN: z.string().min(16).optional(),
-  BERTH_AGENT_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (at most 63)')
-    .default('local'),
-  // Where agents register and heartbeat; unset = this machine's web server (the single-host setup).
-  BERTH_CONTROL_URL: z.string().url().optional(),
   BERTH_AGENT_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   BERTH_AGENT_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
-  BERTH_ENGINE_SOCKET: z.string().default('/run/berth/engine.sock'),
-  BERTH_NODE_IMAGE: z.string().default('berth/node:latest'),
-  BERTH_SANDBOX_MEMORY_MB: int(1536),
-  BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
-  BERTH_SANDBOX_PIDS: int(1024),
-  BERTH_SANDBOX_DISK_MB: int(4096),
-  BERTH_DISK_RESERVE_MB: int(1024),
   BERTH_SANDBOX_TTL_MINUTES: int(120),
   BERTH_SANDBOX_IDLE_MINUTES: int(30),
-  BERTH_MAX_SANDBOXES: int(20),
-  // The course image mirror on each worker host, reachable from sandboxes only (through their gateway).
-  BERTH_MIRROR_PORT: int(5480),
-  // The agent's NXDOMAIN responder for sandboxes (their port 53 is redirected to it).
-  BERTH_SANDBOX_DNS_PORT: int(5453),
   BERTH_WARM_POOL_SIZE: int(2),
   BERTH_WARM_POOL_MAX_AGE_MINUTES: int(30),
   BERTH_CHECK_TIMEOUT_MS: int(15000),
-  BERTH_REPLAY_BUFFER_BYTES: int(256 * 1024),
   BERTH_SECURE_COOKIES: bool.default(false),
   // Origins besides the one the request's Host names that may call the API and open terminals
   // (comma-separated, e.g. the public https:// address when a proxy rewrites Host).
@@ -67,10 +47,7 @@ const fields = z.object({
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
 });
 
-export const configSchema = fields.transform((c) => ({
-  ...c,
-  BERTH_CONTROL_URL: (c.BERTH_CONTROL_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, ''),
-}));
+export const configSchema = fields;
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 

@@ -1,4 +1,4 @@
-import { config, redactConfig } from '../../server/config.ts';
+import { agentConfig, redactAgentConfig } from './config.ts';
 import { Engine } from './docker/engine.ts';
 import { createAgentServer } from './http/agent-server.ts';
 import { prepareSandboxNetwork } from './network/prepare-sandbox-network.ts';
@@ -12,7 +12,7 @@ const REAP_EVERY_MS = 60_000;
 const EXPIRY_GRACE_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
-  const c = config();
+  const c = agentConfig();
   if (!c.BERTH_AGENT_TOKEN) throw new Error('BERTH_AGENT_TOKEN is required');
   const engine = new Engine(c.BERTH_ENGINE_SOCKET);
   await engine.ping();
@@ -43,26 +43,28 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) =>
     server.listen(Number(url.port || c.BERTH_AGENT_PORT), url.hostname, resolve),
   );
-  console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactConfig(c))}`);
+  console.log(`[agent] listening on ${url.host}; config ${JSON.stringify(redactAgentConfig(c))}`);
   // Register with the control plane, then heartbeat: capacity and load drive placement there.
   const startedAt = new Date();
-  const heartbeats = startHeartbeatLoop({
-    controlUrl: c.BERTH_CONTROL_URL,
-    token: c.BERTH_AGENT_TOKEN,
-    intervalMs: c.BERTH_AGENT_HEARTBEAT_MS,
-    report: () => ({
-      id: c.BERTH_AGENT_ID,
-      url: c.BERTH_AGENT_URL.replace(/\/$/, ''),
-      capacity: manager.capacity,
-      sandboxes: manager.list().length,
-      state: 'ready',
-      startedAt,
-    }),
-  });
+  const heartbeats = c.BERTH_AGENT_REGISTER
+    ? startHeartbeatLoop({
+        controlUrl: c.BERTH_CONTROL_URL,
+        token: c.BERTH_AGENT_TOKEN,
+        intervalMs: c.BERTH_AGENT_HEARTBEAT_MS,
+        report: () => ({
+          id: c.BERTH_AGENT_ID,
+          url: c.BERTH_AGENT_URL,
+          capacity: manager.capacity,
+          sandboxes: manager.list().length,
+          state: 'ready',
+          startedAt,
+        }),
+      })
+    : undefined;
   // Sandboxes deliberately outlive the agent: a restarted agent re-adopts them.
   const stop = async () => {
     clearInterval(reaper);
-    await heartbeats.stop('stopping');
+    await heartbeats?.stop('stopping');
     server.close();
     process.exit(0);
   };

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { COURSE_IMAGE_REFS } from '../../server/cli/course-images.ts';
-import { mirrorAnswers } from '../../server/cli/image-mirror.ts';
+import { COURSE_IMAGE_REFS, mirrorAnswers } from '../../sandbox-agent/src/host/index.ts';
 import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
 
 // Images everywhere, offline: every course image is in a new sandbox at once (shared read-only store),

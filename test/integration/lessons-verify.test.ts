@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runLessonsVerify } from '../../server/cli/lessons-verify.ts';
+import { runLessonsVerify } from '../../cli/lessons-verify.ts';
 
 // Every exercise of the course, on a real sandbox: its checks fail on a fresh sandbox and pass
 // after its reference solution. A check that cannot fail (or cannot pass) is caught here.

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { agentConfig } from '../../sandbox-agent/src/config.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
-import { ENGINE } from '../../server/cli/sandbox-engine.ts';
 import { type AgentProcess, startAgentProcess } from '../support/agent-process.ts';
 import {
   type BareControlPlane,
@@ -22,7 +22,7 @@ describe('two worker hosts', () => {
   let cp: BareControlPlane;
   let a: AgentProcess;
   let b: AgentProcess;
-  const engine = new Engine(ENGINE.socket);
+  const engine = new Engine(agentConfig().BERTH_ENGINE_SOCKET);
   // Placement breaks ties by id: "a" gets the first sandbox.
   const ids = { a: `ma-a-${process.pid}`, b: `ma-b-${process.pid}` };
   const learners: Record<string, { cookie: string; sandboxId?: string }> = {};
@@ -46,7 +46,7 @@ describe('two worker hosts', () => {
   const berthAgents = async (...args: string[]) => {
     const { stdout } = await promisify(execFile)(
       'node',
-      ['--import', 'tsx', 'server/cli/main.ts', 'agents', ...args],
+      ['--import', 'tsx', 'cli/main.ts', 'agents', ...args],
       { env: process.env },
     );
     return stdout;

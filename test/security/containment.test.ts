@@ -7,10 +7,11 @@ import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
+import { agentConfig } from '../../sandbox-agent/src/config.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
+import { engineDaemonConfig } from '../../sandbox-agent/src/host/sandbox-engine.ts';
 import { describeSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
-import { ENGINE, engineDaemonConfig } from '../../server/cli/sandbox-engine.ts';
 import { loadConfig } from '../../server/config.ts';
 import { testSandboxId } from '../support/sandbox-agent-harness.ts';
 import { assertVictimWorks, type HostileSetup, LIMITS, startHostileSandboxes } from './hostile-sandboxes.ts';
@@ -196,14 +197,14 @@ describe('a hostile learner cannot leave the sandbox', () => {
     const r = await s.sh(
       s.attacker,
       [
-        `ls -la ${ENGINE.socket} /run/berth /var/lib/berth 2>&1`,
+        `ls -la ${agentConfig().BERTH_ENGINE_SOCKET} /run/berth /var/lib/berth 2>&1`,
         'echo "inner engine id: $(docker info -f {{.ID}} 2>/dev/null)"',
         "gw=$(ip route | awk '/default/{print $3}')",
         'for p in 2375 2376; do timeout 3 bash -c "exec 3<>/dev/tcp/$gw/$p" 2>/dev/null && echo "OPEN $gw:$p" || echo "closed $gw:$p"; done',
       ].join('\n'),
     );
     t.diagnostic(`tried: the sandbox engine socket, the host engine over TCP; saw:\n${r.output.trim()}`);
-    const sandboxEngine = await new Docker({ socketPath: ENGINE.socket }).info();
+    const sandboxEngine = await new Docker({ socketPath: agentConfig().BERTH_ENGINE_SOCKET }).info();
     const hostEngine = await new Docker({ socketPath: '/var/run/docker.sock' }).info().catch(() => undefined);
     const innerId = r.output.match(/inner engine id: (\S+)/)?.[1];
     assert.ok(innerId, 'the inner engine answers');
@@ -221,7 +222,7 @@ describe('a hostile learner cannot leave the sandbox', () => {
     await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
     const port = (server.address() as AddressInfo).port;
     const config = loadConfig(process.env);
-    const ports = [port, config.PORT, config.BERTH_AGENT_PORT, 2024, 22, 6379, 5432];
+    const ports = [port, config.PORT, agentConfig().BERTH_AGENT_PORT, 2024, 22, 6379, 5432];
     const hostIps = Object.entries(os.networkInterfaces())
       .filter(([name]) => !name.startsWith('bth-') && name !== 'lo')
       .flatMap(([, addrs]) => (addrs ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address));
@@ -303,8 +304,9 @@ describe('a hostile learner cannot leave the sandbox', () => {
       `-A BERTH-SANDBOX-DNS -p udp -m udp --dport 53 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${s.h.settings.dnsPort}`,
     ]);
     assert.doesNotMatch(nat, /MASQUERADE|SNAT|DNAT/, 'no address translation off the host');
-    assert.equal(engineDaemonConfig['ip-masq'], false);
-    assert.equal(engineDaemonConfig.iptables, false);
+    const daemon = engineDaemonConfig(agentConfig().BERTH_ENGINE_SOCKET);
+    assert.equal(daemon['ip-masq'], false);
+    assert.equal(daemon.iptables, false);
     const defaults = routes.output.split('\n').filter((l) => l.startsWith('default'));
     assert.equal(defaults.length, 1, 'one default route, via the sandbox bridge gateway');
     t.diagnostic(

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
+import { spawnAgentProcess, stopAgentProcess } from '../../cli/agent-process.ts';
+import { startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
 import { freePort } from './free-port.ts';
 import { removeAllSandboxesOfAgent } from './remove-agent-sandboxes.ts';
 
@@ -27,7 +28,7 @@ export async function startAgentProcess(opts: {
   token: string;
   env?: Record<string, string>;
 }): Promise<AgentProcess> {
-  await ensureSandboxEngine();
+  await startSandboxEngine();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), `berth-agent-${opts.id}-`));
   const url = `http://127.0.0.1:${await freePort()}`;
   const env: NodeJS.ProcessEnv = {
@@ -39,40 +40,19 @@ export async function startAgentProcess(opts: {
     BERTH_CONTROL_URL: opts.controlUrl,
     ...opts.env,
   };
-  const logs: string[] = [];
+  const ref = { id: opts.id, url, token: opts.token };
   let child: ChildProcess | undefined;
+  let logs = () => '';
 
   const start = async () => {
-    const c = spawn('node', ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    c.stdout?.on('data', (d) => logs.push(String(d)));
-    c.stderr?.on('data', (d) => logs.push(String(d)));
-    child = c;
-    // Up = its API answers with the token (registration is the control plane's to observe).
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (c.exitCode !== null) throw new Error(`agent ${opts.id} exited:\n${logs.join('')}`);
-      const ok = await fetch(`${url}/v1/info`, {
-        headers: { authorization: `Bearer ${opts.token}` },
-        signal: AbortSignal.timeout(2000),
-      }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`agent ${opts.id} did not start:\n${logs.join('')}`);
+    const earlier = logs();
+    const started = await spawnAgentProcess({ env, agent: ref });
+    child = started.child;
+    logs = () => earlier + started.logs();
   };
 
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    const c = child;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const exited = new Promise((r) => c.once('exit', r));
-    c.kill(signal);
-    await exited;
+    if (child) await stopAgentProcess(child, signal);
   };
 
   await start();
@@ -82,7 +62,7 @@ export async function startAgentProcess(opts: {
     home,
     start,
     kill,
-    logs: () => logs.join(''),
+    logs: () => logs(),
     async stop() {
       await kill('SIGKILL');
       // Sandboxes outlive their agent by design; remove this agent's by its label.

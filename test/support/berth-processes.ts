@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { waitForHttp, waitForRegisteredAgent } from '../../server/cli/health.ts';
-import { ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
-import { sh } from '../../server/cli/shell.ts';
-import { ensureWebBuild } from '../../server/cli/web-build.ts';
+import { waitForHttp, waitForRegisteredAgent } from '../../cli/health.ts';
+import { ensureWebBuild } from '../../cli/web-build.ts';
+import { sh, startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
 import { freePort } from './free-port.ts';
 import { type RunningRedis, startRedis } from './redis.ts';
 
@@ -24,7 +23,7 @@ export interface RunningBerth {
 }
 
 export async function startBerth(): Promise<RunningBerth> {
-  await ensureSandboxEngine();
+  await startSandboxEngine();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-e2e-'));
   const redis = await startRedis();
   const [webPort, agentPort] = [await freePort(), await freePort()];

@@ -1,1 +1,1 @@
-export { freePort } from '../../server/cli/free-port.ts';
+export { freePort } from '../../sandbox-agent/src/host/index.ts';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { redisAnswers, redisServerArgs } from '../../server/cli/local-redis.ts';
+import { redisAnswers, redisServerArgs } from '../../cli/local-redis.ts';
 import { freePort } from './free-port.ts';
 
 // A throwaway redis-server on 127.0.0.1 and a free port, with AOF so restart tests keep their jobs.

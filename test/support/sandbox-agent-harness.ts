@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadAgentConfig } from '../../sandbox-agent/src/config.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
 import { prepareSandboxNetwork } from '../../sandbox-agent/src/network/prepare-sandbox-network.ts';
 import { type AgentSettings, agentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { SandboxManager } from '../../sandbox-agent/src/sandboxes/sandbox-manager.ts';
-import { ENGINE, ensureSandboxEngine } from '../../server/cli/sandbox-engine.ts';
-import { loadConfig } from '../../server/config.ts';
 
 // A real agent core (SandboxManager) on the real sandbox engine, with its own agent id and temp home,
 // so tests never touch sandboxes of a running Berth.
@@ -20,15 +20,16 @@ export interface AgentHarness {
 }
 
 export async function startAgentHarness(overrides: Partial<AgentSettings> = {}): Promise<AgentHarness> {
-  await ensureSandboxEngine();
+  await startSandboxEngine();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-agent-test-'));
+  const c = loadAgentConfig({ ...process.env, BERTH_HOME: home });
   const settings: AgentSettings = {
-    ...agentSettings(loadConfig({ ...process.env, BERTH_HOME: home })),
+    ...agentSettings(c),
     agentId: `test-${process.pid}-${Math.random().toString(36).slice(2, 7)}`,
     ...overrides,
   };
   const dns = await prepareSandboxNetwork({ mirror: settings.mirrorPort, dns: settings.dnsPort });
-  const engine = new Engine(ENGINE.socket);
+  const engine = new Engine(c.BERTH_ENGINE_SOCKET);
   const managers: SandboxManager[] = [];
   const newManager = () => {
     const m = new SandboxManager(engine, settings);

@@ -94,6 +94,15 @@ export class Engine {
     await this.docker.getContainer(id).start();
   }
 
+  // Like `docker stop`: the container's stop signal, then SIGKILL after timeoutSec.
+  async stopContainer(id: string, timeoutSec: number): Promise<void> {
+    try {
+      await this.docker.getContainer(id).stop({ t: timeoutSec });
+    } catch (e) {
+      if (statusOf(e) !== 304) throw e; // already stopped
+    }
+  }
+
   async inspectContainer(id: string): Promise<Docker.ContainerInspectInfo | undefined> {
     try {
       return await this.docker.getContainer(id).inspect();

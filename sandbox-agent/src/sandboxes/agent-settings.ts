@@ -1,9 +1,9 @@
-import path from 'node:path';
-import type { Config } from '../../../server/config.ts';
+import type { AgentConfig } from '../config.ts';
 import { IMAGE_STORE_ROOT } from './image-store.ts';
+import { ENGINE_CGROUP_BASE } from './node-cgroups.ts';
 import type { NodeLimits } from './node-spec.ts';
 
-// What the agent needs from the one Berth config, in the agent's own terms.
+// What the sandbox manager needs from the agent's config (config.ts), in its own terms.
 export interface AgentSettings {
   agentId: string;
   nodeImage: string;
@@ -20,17 +20,17 @@ export interface AgentSettings {
   dnsPort: number;
 }
 
-export function agentSettings(c: Config): AgentSettings {
+export function agentSettings(c: AgentConfig): AgentSettings {
   return {
     agentId: c.BERTH_AGENT_ID,
     nodeImage: c.BERTH_NODE_IMAGE,
-    sandboxesDir: path.join(c.BERTH_HOME, 'sandboxes'),
+    sandboxesDir: c.sandboxesDir,
     limits: { memoryMb: c.BERTH_SANDBOX_MEMORY_MB, cpus: c.BERTH_SANDBOX_CPUS, pids: c.BERTH_SANDBOX_PIDS },
     diskMb: c.BERTH_SANDBOX_DISK_MB,
     diskReserveMb: c.BERTH_DISK_RESERVE_MB,
     maxSandboxes: c.BERTH_MAX_SANDBOXES,
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
-    cgroupParent: 'berth',
+    cgroupParent: ENGINE_CGROUP_BASE,
     imageStoreRoot: IMAGE_STORE_ROOT,
     mirrorPort: c.BERTH_MIRROR_PORT,
     dnsPort: c.BERTH_SANDBOX_DNS_PORT,

@@ -35,6 +35,9 @@ export async function delegateNodeCgroups(input: {
 
 const CGROUP_ROOT = '/sys/fs/cgroup';
 
+// The sandbox engine's own cgroup parent (host/sandbox-engine.ts); every sandbox has one below it.
+export const ENGINE_CGROUP_BASE = 'berth';
+
 // The host-side parent of one sandbox's nodes (`--cgroup-parent`), below the engine's `berth` parent.
 export function sandboxCgroupParent(base: string, sandboxId: string): string {
   return `/${base}/${sandboxId}`;

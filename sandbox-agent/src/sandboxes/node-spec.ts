@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ContainerSpec } from '../docker/engine.ts';
 
-// How one sandbox node container is built: Docker-in-Docker on the userns-remapped sandbox engine,
-// with the capability set measured in MACHINE.md "Hardening" and limits from config.
+// How one node container is built — every sandbox node, and the image store's builder too: Docker-in-Docker
+// on the userns-remapped sandbox engine (host/sandbox-engine.ts), with a reduced capability set, the
+// seccomp profile node-seccomp.json and the limits from the agent's config.
 
 export interface NodeLimits {
   memoryMb: number;
@@ -50,8 +51,8 @@ export function nodeContainerSpec(input: {
   dockerDataDir: string;
   homeDir: string;
   cgroupParent: string;
-  // The shared read-only image store (image-store.ts), as a bind spec.
-  imageStoreBind: string;
+  // The shared read-only image store (image-store.ts), as a bind spec; none for the store's own builder.
+  imageStoreBind?: string;
   // The host's address on the sandbox network, and the course image mirror's port there.
   gateway: string;
   mirrorPort: number;
@@ -82,7 +83,11 @@ export function nodeContainerSpec(input: {
       '/var/tmp': 'rw,nosuid,size=64m',
       '/etc/docker': 'rw,size=1m',
     },
-    Binds: [`${input.dockerDataDir}:/var/lib/docker`, `${input.homeDir}:/root`, input.imageStoreBind],
+    Binds: [
+      `${input.dockerDataDir}:/var/lib/docker`,
+      `${input.homeDir}:/root`,
+      ...(input.imageStoreBind ? [input.imageStoreBind] : []),
+    ],
     NetworkMode: input.networkName,
     // The gateway's port 53 goes to the agent's NXDOMAIN responder (sandbox-dns.ts): an image from an unknown
     // registry fails in milliseconds, not a 20 s timeout. (Docker replaces a loopback resolver with 8.8.8.8.)

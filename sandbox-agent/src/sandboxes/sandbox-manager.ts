@@ -8,12 +8,12 @@ import { type DiskRoom, describeDiskRoom, measureDiskRoom } from './disk-room.ts
 import { currentImageStore, seedNodeDocker, storeBind } from './image-store.ts';
 import {
   createSandboxCgroup,
-  delegateNodeCgroups,
   remappedRootUid,
   removeSandboxCgroup,
   sandboxCgroupParent,
 } from './node-cgroups.ts';
 import { nodeContainerSpec } from './node-spec.ts';
+import { startNode, waitNodeReady } from './node-start.ts';
 import {
   createSandboxDisk,
   listSandboxDisks,
@@ -176,11 +176,10 @@ export class SandboxManager {
           }),
         );
         sandbox.nodes.set(node, id);
-        await engine.startContainer(id);
-        await delegateNodeCgroups({ cgroupParent, containerId: id, rootUid });
-        await engine.exec(id, ['touch', '/run/berth-cgroups-ready'], { timeoutMs: 10_000 });
+        await startNode(engine, id, { cgroupParent, rootUid });
       }
-      await Promise.all([...sandbox.nodes.values()].map((id) => this.waitReady(id)));
+      // Ready = every inner engine answers (the course images come with the shared store).
+      await Promise.all([...sandbox.nodes.values()].map((id) => waitNodeReady(engine, id, READY_TIMEOUT_MS)));
       sandbox.state = 'ready';
       this.sandboxes.set(input.id, sandbox);
       return this.view(sandbox);
@@ -192,24 +191,6 @@ export class SandboxManager {
         `could not start sandbox: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
-  }
-
-  // Ready = the inner engine answers and the offline course images are loaded.
-  private async waitReady(containerId: string): Promise<void> {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      const info = await this.engine.inspectContainer(containerId);
-      if (!info?.State.Running) {
-        const logs = await this.engine.containerLogs(containerId, 20).catch(() => '');
-        throw new Error(`node stopped while starting: ${logs.trim().split('\n').slice(-3).join(' | ')}`);
-      }
-      const res = await this.engine.exec(containerId, ['test', '-e', '/run/berth-node-ready'], {
-        timeoutMs: 5000,
-      });
-      if (res.exitCode === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the Docker engine inside the node did not start within 60 s');
   }
 
   // A sandbox whose objects could not all be removed stays listed (failed), so the reaper and the

@@ -1,5 +1,6 @@
-// Progress lines for slow steps: "→ doing…" then "✓ done (2.1s)" or "✗ failed: why".
-export class CliError extends Error {}
+// Progress lines for slow provisioning steps: "→ doing…" then "✓ done (2.1s)" or "✗ failed: why".
+// A HostError's message is for the operator as it is (the CLI prints it without a stack trace).
+export class HostError extends Error {}
 
 export async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = Date.now();

@@ -1,9 +1,9 @@
-import { loadConfig } from '../../config.ts';
+import { loadAgentConfig, sh, step } from '../../sandbox-agent/src/host/index.ts';
+import { loadConfig } from '../../server/config.ts';
 import { runningPid, startBackground, stopBackground, tailLog } from '../background-process.ts';
+import { CliError } from '../cli-error.ts';
 import { portInUse, waitForHttp, waitForRegisteredAgent } from '../health.ts';
 import { prepareHost, runtimeEnv } from '../prepare-host.ts';
-import { CliError, step } from '../progress.ts';
-import { sh } from '../shell.ts';
 import { ensureWebBuild } from '../web-build.ts';
 
 // `./berth up`: idempotent; a second run only starts what is not running.
@@ -11,6 +11,7 @@ export async function runUp(): Promise<number> {
   await prepareHost({ forTests: false });
   const env = await runtimeEnv();
   const c = loadConfig(env);
+  const agent = loadAgentConfig(env);
   const home = c.BERTH_HOME;
   const publicUrl = `http://localhost:${c.PORT}`;
   const healthUrl = `http://127.0.0.1:${c.PORT}/api/health`;
@@ -32,7 +33,7 @@ export async function runUp(): Promise<number> {
   if (!(await runningPid(home, 'agent'))) {
     await step('Starting the sandbox agent', async () => {
       await startBackground(home, 'agent', 'node', ['--import', 'tsx', 'sandbox-agent/src/main.ts'], env);
-      const ok = await waitForHttp(`${c.BERTH_AGENT_URL}/v1/info`, {
+      const ok = await waitForHttp(`${agent.BERTH_AGENT_URL}/v1/info`, {
         timeoutMs: 30_000,
         headers: { authorization: `Bearer ${env.BERTH_AGENT_TOKEN}` },
       });
@@ -53,7 +54,7 @@ export async function runUp(): Promise<number> {
   });
   // The agent retries until the web server is up; sandboxes can be placed once it has registered.
   await step('Registering the sandbox agent', async () => {
-    const ok = await waitForRegisteredAgent(healthUrl, c.BERTH_AGENT_ID, { timeoutMs: 30_000 });
+    const ok = await waitForRegisteredAgent(healthUrl, agent.BERTH_AGENT_ID, { timeoutMs: 30_000 });
     if (!ok) {
       // An agent left running by an older Berth never heartbeats.
       const hint = 'if an older agent is still running: ./berth down, then ./berth up';

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { isBerthError } from '../../../contract/errors.ts';
-import { agentStatuses } from '../../agents/agent-registry.ts';
-import { forgetAgent } from '../../agents/forget-agent.ts';
-import { setAgentDraining } from '../../agents/set-agent-draining.ts';
-import { closeDb, databaseUrl, Prisma } from '../../db/client.ts';
-import { CliError } from '../progress.ts';
+import { isBerthError } from '../../contract/errors.ts';
+import { agentStatuses } from '../../server/agents/agent-registry.ts';
+import { forgetAgent } from '../../server/agents/forget-agent.ts';
+import { setAgentDraining } from '../../server/agents/set-agent-draining.ts';
+import { closeDb, databaseUrl, Prisma } from '../../server/db/client.ts';
+import { CliError } from '../cli-error.ts';
 
 // `./berth agents list | drain <id> | undrain <id> | forget <id>`: the worker-host registry, straight
 // from the control plane's database (run it where the web server runs, with the same DATABASE_URL).

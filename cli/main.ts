@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { CliError } from './progress.ts';
+import { HostError } from '../sandbox-agent/src/host/index.ts';
+import { CliError } from './cli-error.ts';
 
 // Commands are imported when they run: on a fresh clone the generated Prisma client does not exist until
 // `up`/`test` have generated it, so nothing that reaches the database may load before then.
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
-    if (e instanceof CliError) process.stderr.write(`\nberth: ${e.message}\n`);
+    if (e instanceof CliError || e instanceof HostError) process.stderr.write(`\nberth: ${e.message}\n`);
     else
       process.stderr.write(`\nberth: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
     process.exit(1);

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sh, step } from '../sandbox-agent/src/host/index.ts';
 import { copyMonacoAssets } from './copy-monaco-assets.ts';
-import { step } from './progress.ts';
-import { sh } from './shell.ts';
 
 // `next build` only when the sources it bundles changed since the last build.
 const SOURCES = [

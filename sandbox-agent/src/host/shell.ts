@@ -1,8 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CliError } from './progress.ts';
-
-const execFileP = promisify(execFile);
+import { spawn } from 'node:child_process';
+import { HostError } from './progress.ts';
 
 // Runs a program to completion; on failure the error names the command and shows its last output lines.
 export async function sh(
@@ -25,25 +22,16 @@ export async function sh(
       out += d;
       if (out.length > 1_000_000) out = out.slice(-500_000);
     });
-    child.on('error', (e) => reject(new CliError(`${cmd}: ${e.message}`)));
+    child.on('error', (e) => reject(new HostError(`${cmd}: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(out);
       else {
         const tail = out.trim().split('\n').slice(-15).join('\n');
-        reject(new CliError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
+        reject(new HostError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
       }
     });
     // The program may exit before reading its input; that is not our error.
     child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
-}
-
-export async function commandExists(name: string): Promise<boolean> {
-  try {
-    await execFileP('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sh, step } from '../../sandbox-agent/src/host/index.ts';
+import { CliError } from '../cli-error.ts';
 import { generatePrismaClient, prepareHost } from '../prepare-host.ts';
-import { CliError, step } from '../progress.ts';
-import { sh } from '../shell.ts';
 
 // `./berth test [tier…]`: installs and starts what the suites need, then runs lint, unit, integration,
 // security (a hostile learner inside real sandboxes) and end-to-end tests with node's test runner, and
@@ -11,7 +11,7 @@ import { sh } from '../shell.ts';
 const TIERS = ['lint', 'unit', 'integration', 'security', 'e2e'] as const;
 type Tier = (typeof TIERS)[number];
 
-const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'components', 'test/unit'];
+const UNIT_ROOTS = ['server', 'sandbox-agent/src', 'cli', 'components', 'test/unit'];
 
 async function findTests(roots: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -82,7 +82,7 @@ export async function runTest(args: string[]): Promise<number> {
       for (const [label, cmd, cmdArgs] of [
         ['Type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
         ['Lint and format check (biome)', 'npx', ['biome', 'check', '.']],
-        ['Lessons lint', 'node', ['--import', 'tsx', 'server/cli/main.ts', 'lessons', 'lint']],
+        ['Lessons lint', 'node', ['--import', 'tsx', 'cli/main.ts', 'lessons', 'lint']],
       ] as const) {
         try {
           await step(label, () => sh(cmd, [...cmdArgs], { env }));

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { ensureSandboxOnlyPort } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
+import { ensureSandboxOnlyPort } from '../network/sandbox-firewall.ts';
 import { COURSE_IMAGE_REFS } from './course-images.ts';
 import { freePort } from './free-port.ts';
 import { docker, hashOf, imageId } from './image-build-support.ts';
-import { CliError, info, step } from './progress.ts';
+import { HostError, info, step } from './progress.ts';
 
 // The course image mirror: Debian's docker-registry on this worker host, READ-ONLY, holding the course
 // images as library/<name> so a node's `docker pull nginx` works through "registry-mirrors". Sandboxes
@@ -57,7 +57,7 @@ async function waitAnswers(port: number, child: ReturnType<typeof spawn>, log: s
     await new Promise((r) => setTimeout(r, 100));
   }
   const tail = (await fsp.readFile(log, 'utf8').catch(() => '')).trim().split('\n').slice(-5).join('\n');
-  throw new CliError(`docker-registry did not answer on port ${port}:\n${tail}`);
+  throw new HostError(`docker-registry did not answer on port ${port}:\n${tail}`);
 }
 
 function startRegistry(configFile: string, log: string): ReturnType<typeof spawn> {

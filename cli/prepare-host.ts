@@ -1,21 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config.ts';
-import { buildImages } from './build-images.ts';
+import { provisionWorkerHost, sh, step } from '../sandbox-agent/src/host/index.ts';
+import { loadConfig } from '../server/config.ts';
 import { startLocalRedis } from './local-redis.ts';
 import { ensureLocalSecrets } from './local-secrets.ts';
 import { ensurePrerequisites, RUNTIME_PACKAGES, TEST_PACKAGES } from './prerequisites.ts';
-import { step } from './progress.ts';
-import { ENGINE, ensureSandboxEngine } from './sandbox-engine.ts';
-import { sh } from './shell.ts';
 
 export const LOCAL_REDIS_PORT = 6390;
 
 // Everything `up` and `test` share: host packages, the sandbox engine, images, generated client.
 export async function prepareHost(opts: { forTests: boolean }): Promise<void> {
   await ensurePrerequisites(opts.forTests ? [...RUNTIME_PACKAGES, ...TEST_PACKAGES] : RUNTIME_PACKAGES);
-  await ensureSandboxEngine();
-  await buildImages(); // incremental: only what changed since the last build
+  await provisionWorkerHost(); // the sandbox engine, then the images: only what changed since the last build
   await generatePrismaClient();
 }
 
@@ -34,7 +30,7 @@ export async function generatePrismaClient(): Promise<void> {
   await step('Generating the Prisma client', () => sh('npm', ['run', '--silent', 'db:generate']));
 }
 
-// The environment handed to the agent and web processes of `./berth up`.
+// The environment handed to the agent and web processes of `./berth up` (each parses its own config).
 export async function runtimeEnv(): Promise<NodeJS.ProcessEnv> {
   const base = loadConfig();
   const home = base.BERTH_HOME;
@@ -46,7 +42,6 @@ export async function runtimeEnv(): Promise<NodeJS.ProcessEnv> {
     BERTH_HOME: home,
     REDIS_URL: redisUrl,
     DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(home, 'berth.db')}`,
-    BERTH_ENGINE_SOCKET: ENGINE.socket,
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

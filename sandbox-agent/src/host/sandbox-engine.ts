@@ -2,14 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import Docker from 'dockerode';
-import { CliError, step } from './progress.ts';
+import { Engine } from '../docker/engine.ts';
+import { ENGINE_CGROUP_BASE } from '../sandboxes/node-cgroups.ts';
+import { HostError, step } from './progress.ts';
 
-// The dedicated Docker engine that runs sandboxes and nothing else. userns-remap makes root in a
-// sandbox an unprivileged uid on the host; iptables:false because the agent writes its own rules and
-// must never fight (or open up) another engine on this host. See MACHINE.md "Hardening".
+// The dedicated Docker engine that runs sandboxes and nothing else, listening on BERTH_ENGINE_SOCKET.
+// userns-remap makes root in a sandbox an unprivileged uid on the host; iptables:false because the
+// agent writes its own rules (network/sandbox-firewall.ts) and must never fight (or open up) another
+// engine on this host.
 export const ENGINE = {
-  socket: '/run/berth/engine.sock',
   dataRoot: '/var/lib/berth/engine',
   execRoot: '/run/berth/engine-exec',
   pidfile: '/run/berth/engine.pid',
@@ -17,11 +18,11 @@ export const ENGINE = {
   log: '/var/log/berth-engine.log',
 } as const;
 
-export const engineDaemonConfig = {
+export const engineDaemonConfig = (socket: string) => ({
   'userns-remap': 'default',
   'data-root': ENGINE.dataRoot,
   'exec-root': ENGINE.execRoot,
-  hosts: [`unix://${ENGINE.socket}`],
+  hosts: [`unix://${socket}`],
   pidfile: ENGINE.pidfile,
   iptables: false,
   ip6tables: false,
@@ -29,38 +30,34 @@ export const engineDaemonConfig = {
   'ip-masq': false,
   bridge: 'none',
   'exec-opts': ['native.cgroupdriver=cgroupfs'],
-  'cgroup-parent': '/berth',
+  'cgroup-parent': `/${ENGINE_CGROUP_BASE}`,
   'storage-driver': 'overlay2',
   'log-driver': 'local',
   'log-opts': { 'max-size': '5m', 'max-file': '2' },
   // Small /28 subnets from a private pool: thousands of sandboxes, never the 172.x ranges learners use inside.
   'default-address-pools': [{ base: '10.210.0.0/16', size: 28 }],
-};
+});
 
-export function engineClient(): Docker {
-  return new Docker({ socketPath: ENGINE.socket });
-}
-
-async function answers(): Promise<boolean> {
+async function answers(socket: string): Promise<boolean> {
   try {
-    await engineClient().ping();
+    await new Engine(socket).ping();
     return true;
   } catch {
     return false;
   }
 }
 
-export async function ensureSandboxEngine(): Promise<void> {
-  const wanted = `${JSON.stringify(engineDaemonConfig, null, 2)}\n`;
+export async function ensureSandboxEngine(socket: string): Promise<void> {
+  const wanted = `${JSON.stringify(engineDaemonConfig(socket), null, 2)}\n`;
   const current = await fsp.readFile(ENGINE.configFile, 'utf8').catch(() => '');
-  if (await answers()) {
+  if (await answers(socket)) {
     if (current === wanted) return;
     // A new Berth version changed the engine's settings: restart it so they apply.
     await step('Restarting the sandbox engine with new settings', () => stopSandboxEngine());
   }
   await step('Starting the sandbox Docker engine (userns-remap)', async () => {
     await fsp.mkdir(path.dirname(ENGINE.configFile), { recursive: true });
-    await fsp.mkdir(path.dirname(ENGINE.socket), { recursive: true });
+    await fsp.mkdir(path.dirname(socket), { recursive: true });
     await fsp.writeFile(ENGINE.configFile, wanted);
     // A stale pidfile from a killed engine would stop dockerd from starting.
     await fsp.rm(ENGINE.pidfile, { force: true });
@@ -72,7 +69,7 @@ export async function ensureSandboxEngine(): Promise<void> {
     child.unref();
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (await answers()) return;
+      if (await answers(socket)) return;
       if (child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -81,7 +78,7 @@ export async function ensureSandboxEngine(): Promise<void> {
       .split('\n')
       .slice(-8)
       .join('\n');
-    throw new CliError(`the sandbox engine did not start; last lines of ${ENGINE.log}:\n${tail}`);
+    throw new HostError(`the sandbox engine did not start; last lines of ${ENGINE.log}:\n${tail}`);
   });
 }
 

@@ -1,9 +1,8 @@
-import { loadConfig } from '../../config.ts';
+import { agentConfig, step } from '../../sandbox-agent/src/host/index.ts';
 import { runningPid, startBackground, tailLog } from '../background-process.ts';
+import { CliError } from '../cli-error.ts';
 import { waitForHttp, waitForRegisteredAgent } from '../health.ts';
 import { prepareHost } from '../prepare-host.ts';
-import { CliError, step } from '../progress.ts';
-import { ENGINE } from '../sandbox-engine.ts';
 
 // `./berth up --agent`: a worker host — the sandbox engine, the images and one sandbox-agent that
 // registers with the control plane at BERTH_CONTROL_URL. No web server, database or Redis here.
@@ -12,12 +11,11 @@ export async function runUpAgent(): Promise<number> {
     if (!process.env[name]) throw new CliError(`a worker host needs ${name} (see README "Scale-out")`);
   }
   await prepareHost({ forTests: false });
-  const env = { ...process.env, BERTH_ENGINE_SOCKET: ENGINE.socket };
-  const c = loadConfig(env);
+  const c = agentConfig();
   if (!(await runningPid(c.BERTH_HOME, 'agent'))) {
     await step('Starting the sandbox agent', async () => {
       const args = ['--import', 'tsx', 'sandbox-agent/src/main.ts'];
-      await startBackground(c.BERTH_HOME, 'agent', 'node', args, env);
+      await startBackground(c.BERTH_HOME, 'agent', 'node', args, process.env);
       const ok = await waitForHttp(`${c.BERTH_AGENT_URL}/v1/info`, {
         timeoutMs: 30_000,
         headers: { authorization: `Bearer ${c.BERTH_AGENT_TOKEN}` },

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { agentConfig } from '../config.ts';
 import {
   BUILD_DIR,
   copyDir,
-  DEBIAN_MIRROR,
   docker,
   exists,
   HASH_LABEL,
@@ -43,7 +43,7 @@ async function buildDebian(force: boolean): Promise<void> {
   const image = COURSE_IMAGES.find((i) => i.repo === 'debian')!;
   const result = await importDebianRootfs({
     tag: 'debian:bookworm',
-    hash: hashOf(SUITE, DEBIAN_MIRROR, 'minbase'),
+    hash: hashOf(SUITE, agentConfig().BERTH_DEBIAN_MIRROR, 'minbase'),
     tarName: 'debian',
     packages: [],
     changes: ['CMD ["bash"]'],
@@ -56,7 +56,10 @@ async function buildDebian(force: boolean): Promise<void> {
 
 // The .deb files of some packages with their dependency closure, kept from a throwaway mmdebstrap run.
 async function packageDebs(packages: string[], force: boolean): Promise<string> {
-  const dir = path.join(BUILD_DIR, `debs-${hashOf(SUITE, DEBIAN_MIRROR, packages.join(','))}`);
+  const dir = path.join(
+    BUILD_DIR,
+    `debs-${hashOf(SUITE, agentConfig().BERTH_DEBIAN_MIRROR, packages.join(','))}`,
+  );
   if (!force && (await exists(dir))) return dir;
   await step(`Downloading ${packages.join(', ')} with its dependencies (mmdebstrap)`, async () => {
     const chroot = `${dir}.chroot`;

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { CliError, step } from './progress.ts';
-import { sh } from './shell.ts';
+import { sh, step } from '../sandbox-agent/src/host/index.ts';
+import { CliError } from './cli-error.ts';
 
 // A private redis-server for this install (loopback only, no persistence to a shared place) when
 // REDIS_URL is not given. BullMQ needs noeviction.

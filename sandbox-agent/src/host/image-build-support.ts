@@ -2,22 +2,25 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AgentConfig, agentConfig } from '../config.ts';
 import { step } from './progress.ts';
-import { ENGINE } from './sandbox-engine.ts';
 import { sh } from './shell.ts';
 
 // What every image build step shares: the sandbox engine's docker CLI, input hashes stored as image
 // labels (so unchanged images are skipped) and throwaway build contexts.
 
-export const IMAGES_DIR = path.resolve('sandbox-agent/images');
+export const IMAGES_DIR = fileURLToPath(new URL('../../images', import.meta.url));
 export const BUILD_DIR = '/var/lib/berth/build';
 export const HASH_LABEL = 'berth.input-hash';
-export const DEBIAN_MIRROR = process.env.BERTH_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
 export const SUITE = 'bookworm';
 
-export const dockerEnv = { ...process.env, DOCKER_HOST: `unix://${ENGINE.socket}`, DOCKER_BUILDKIT: '0' };
+// The docker CLI pointed at the sandbox engine (BERTH_ENGINE_SOCKET), never at the host's own engine.
+export function dockerEnv(c: AgentConfig = agentConfig()): NodeJS.ProcessEnv {
+  return { ...process.env, DOCKER_HOST: `unix://${c.BERTH_ENGINE_SOCKET}`, DOCKER_BUILDKIT: '0' };
+}
 export const docker = (args: string[], input?: string) =>
-  sh('docker', args, { env: dockerEnv, ...(input === undefined ? {} : { input }) });
+  sh('docker', args, { env: dockerEnv(), ...(input === undefined ? {} : { input }) });
 
 export function hashOf(...parts: (string | Buffer)[]): string {
   const h = createHash('sha256');
@@ -66,11 +69,14 @@ export async function exists(p: string): Promise<boolean> {
   );
 }
 
-// mmdebstrap picks its output format from the name; the rename makes a finished build atomic.
-export async function mmdebstrap(out: string, packages: string[], extra: string[] = []): Promise<void> {
-  const partial = out.endsWith('.tar') ? out.replace(/\.tar$/, '.partial.tar') : `${out}.partial`;
-  await fs.rm(partial, { recursive: true, force: true });
-  await sh('mmdebstrap', [
+// A minbase of SUITE from BERTH_DEBIAN_MIRROR, written to `out`.
+export function mmdebstrapArgs(
+  out: string,
+  packages: string[],
+  extra: string[] = [],
+  c: AgentConfig = agentConfig(),
+): string[] {
+  return [
     '--variant=minbase',
     ...(packages.length ? [`--include=${packages.join(',')}`] : []),
     '--dpkgopt=path-exclude=/usr/share/doc/*',
@@ -78,9 +84,16 @@ export async function mmdebstrap(out: string, packages: string[], extra: string[
     '--dpkgopt=path-exclude=/usr/share/locale/*',
     ...extra,
     SUITE,
-    partial,
-    DEBIAN_MIRROR,
-  ]);
+    out,
+    c.BERTH_DEBIAN_MIRROR,
+  ];
+}
+
+// mmdebstrap picks its output format from the name; the rename makes a finished build atomic.
+export async function mmdebstrap(out: string, packages: string[], extra: string[] = []): Promise<void> {
+  const partial = out.endsWith('.tar') ? out.replace(/\.tar$/, '.partial.tar') : `${out}.partial`;
+  await fs.rm(partial, { recursive: true, force: true });
+  await sh('mmdebstrap', mmdebstrapArgs(partial, packages, extra));
   await fs.rm(out, { recursive: true, force: true });
   await fs.rename(partial, out);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import { CliError, info, step } from './progress.ts';
-import { sh } from './shell.ts';
+import { info, sh, step } from '../sandbox-agent/src/host/index.ts';
+import { CliError } from './cli-error.ts';
 
 // What each command needs from the host's package manager (Debian/Ubuntu names).
 export const RUNTIME_PACKAGES = [

@@ -1,6 +1,6 @@
-import { config } from '../config.ts';
-import { formatLintIssue } from '../lessons/lint-issue.ts';
-import { readCourse } from '../lessons/read-course.ts';
+import { config } from '../server/config.ts';
+import { formatLintIssue } from '../server/lessons/lint-issue.ts';
+import { readCourse } from '../server/lessons/read-course.ts';
 
 const usage = `usage: berth lessons lint [--dir <lessons folder>]
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ensureSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
-import { loadConfig } from '../config.ts';
+import type { AgentConfig } from '../config.ts';
+import { ensureSandboxFirewall } from '../network/sandbox-firewall.ts';
 import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
 import {
   copyDir,
@@ -16,14 +16,12 @@ import {
   withContext,
 } from './image-build-support.ts';
 import { ensureImageMirror, seedMirror } from './image-mirror.ts';
-import { buildImageStore } from './image-store.ts';
+import { buildImageStore } from './image-store-builder.ts';
 import { info, step } from './progress.ts';
 
 // Builds every sandbox image offline on the sandbox engine, from Debian packages only, skipping any
 // image whose inputs have not changed (each image carries the hash of its inputs as a label): the
 // node image, the course images, then the shared image store and the mirror made from them.
-
-const NODE_IMAGE = 'berth/node:latest';
 
 // The node: a small Debian with a Docker engine and the tools a learner expects in a shell.
 export const NODE_PACKAGES = [
@@ -73,10 +71,10 @@ async function buildNodeRootfs(force: boolean): Promise<string> {
   return tag;
 }
 
-async function buildNode(rootfsTag: string, force: boolean): Promise<void> {
+async function buildNode(nodeImage: string, rootfsTag: string, force: boolean): Promise<void> {
   const hash = hashOf(await dirHashOf('node'), rootfsTag, COURSE_IMAGE_REFS.join(','));
-  if (!force && (await imageHash(NODE_IMAGE)) === hash) return info('berth/node: up to date');
-  await step('Building image berth/node (sandbox node with its own Docker engine)', () =>
+  if (!force && (await imageHash(nodeImage)) === hash) return info(`${nodeImage}: up to date`);
+  await step(`Building image ${nodeImage} (sandbox node with its own Docker engine)`, () =>
     withContext(async (ctx) => {
       await copyDir(path.join(IMAGES_DIR, 'node'), ctx);
       // What the node's shell tells a learner about the offline images.
@@ -89,23 +87,22 @@ async function buildNode(rootfsTag: string, force: boolean): Promise<void> {
         '--label',
         `${HASH_LABEL}=${hash}`,
         '-t',
-        NODE_IMAGE,
+        nodeImage,
         ctx,
       ]);
     }),
   );
 }
 
-export async function buildImages(opts: { force?: boolean } = {}): Promise<void> {
+export async function buildImages(c: AgentConfig, opts: { force?: boolean } = {}): Promise<void> {
   const force = !!opts.force;
   await buildBusybox(force);
   const rootfs = await buildNodeRootfs(force);
-  await buildNode(rootfs, force);
+  await buildNode(c.BERTH_NODE_IMAGE, rootfs, force);
   await buildCourseImages(force);
-  const c = loadConfig();
   await seedMirror(force);
   await ensureImageMirror(c.BERTH_MIRROR_PORT);
   // The store builder pulls from the mirror through a sandbox bridge, like a node does.
   await ensureSandboxFirewall({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
-  await buildImageStore(NODE_IMAGE, c.BERTH_MIRROR_PORT, force);
+  await buildImageStore(c, { force });
 }

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The agent's own settings (README "Configuration"): its worker host, its sandboxes' limits and how it
+// reaches the control plane. Parsed once from the environment, typed and frozen; the token is redacted
+// by redactAgentConfig(). It reads no database or Redis settings: those belong to the control plane.
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+const fields = z.object({
+  BERTH_HOME: z.string().default(path.resolve(process.cwd(), '.berth')),
+  // The web server's port: only the default of BERTH_CONTROL_URL (the single-host setup).
+  PORT: int(3000),
+  BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
+  BERTH_AGENT_PORT: int(3101),
+  BERTH_AGENT_TOKEN: z.string().min(16).optional(),
+  BERTH_AGENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (at most 63)')
+    .default('local'),
+  BERTH_CONTROL_URL: z.string().url().optional(),
+  // false: serve the API without registering anywhere (`./berth lessons verify` runs its agent so).
+  BERTH_AGENT_REGISTER: bool.default(true),
+  BERTH_AGENT_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  BERTH_ENGINE_SOCKET: z.string().min(1).default('/run/berth/engine.sock'),
+  BERTH_NODE_IMAGE: z.string().min(1).default('berth/node:latest'),
+  BERTH_SANDBOX_MEMORY_MB: int(1536),
+  BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
+  BERTH_SANDBOX_PIDS: int(1024),
+  BERTH_SANDBOX_DISK_MB: int(4096),
+  BERTH_DISK_RESERVE_MB: int(1024),
+  BERTH_MAX_SANDBOXES: int(20),
+  BERTH_REPLAY_BUFFER_BYTES: int(256 * 1024),
+  // The course image mirror on this host, reachable from sandboxes only (through their gateway).
+  BERTH_MIRROR_PORT: int(5480),
+  // The NXDOMAIN responder for sandboxes (their port 53 is redirected to it).
+  BERTH_SANDBOX_DNS_PORT: int(5453),
+  // Where `./berth images` gets the Debian packages the images are made of.
+  BERTH_DEBIAN_MIRROR: z.string().url().default('http://deb.debian.org/debian'),
+});
+
+// The environment variables the agent reads (README "Configuration" documents each).
+export const AGENT_ENV_VARS = Object.keys(fields.shape);
+
+export const agentConfigSchema = fields.transform((c) => ({
+  ...c,
+  BERTH_AGENT_URL: c.BERTH_AGENT_URL.replace(/\/$/, ''),
+  BERTH_CONTROL_URL: (c.BERTH_CONTROL_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/$/, ''),
+  // Each sandbox's disk, terminal journals and nothing else live here (sandbox-disk.ts).
+  sandboxesDir: path.join(c.BERTH_HOME, 'sandboxes'),
+}));
+
+export type AgentConfig = Readonly<z.infer<typeof agentConfigSchema>>;
+
+export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
+  const parsed = agentConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid agent configuration:\n${lines.join('\n')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+let cached: AgentConfig | undefined;
+
+export function agentConfig(): AgentConfig {
+  cached ??= loadAgentConfig();
+  return cached;
+}
+
+export function redactAgentConfig(c: AgentConfig): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(c).map(([k, v]) => [k, k === 'BERTH_AGENT_TOKEN' && v ? '***' : v]),
+  );
+}
