@@ -52,7 +52,7 @@ export const agentConfigSchema = fields.transform((c) => ({
 
 export type AgentConfig = Readonly<z.infer<typeof agentConfigSchema>>;
 
-export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConfig {
+export function loadAgentConfig(env: Record<string, string | undefined> = process.env): AgentConfig {
   const parsed = agentConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

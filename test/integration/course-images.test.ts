@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { agentConfig } from '../../sandbox-agent/src/config.ts';
+import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
+import { buildImageStore } from '../../sandbox-agent/src/host/image-store-builder.ts';
 import { COURSE_IMAGE_REFS, mirrorAnswers } from '../../sandbox-agent/src/host/index.ts';
+import { NODE_CAPABILITIES } from '../../sandbox-agent/src/sandboxes/node-spec.ts';
 import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
 
 // Images everywhere, offline: every course image is in a new sandbox at once (shared read-only store),
@@ -104,5 +112,82 @@ describe('course images in a sandbox', () => {
       '-A BERTH-MIRROR -i bth-+ -j RETURN',
       '-A BERTH-MIRROR -j DROP',
     ]);
+  });
+});
+
+// The store's builder is a node like any sandbox's (same spec, same start handshake): built here into a
+// root of its own, so the shared store's `current` is never switched under running tests.
+describe('the image store builder', () => {
+  let h: AgentHarness;
+  let root: string;
+  const id = testSandboxId();
+
+  before(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-image-store-'));
+    h = await startAgentHarness({ imageStoreRoot: root });
+  });
+  after(async () => {
+    await h.cleanup();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  test('builds a store with the sandbox node spec, and a new sandbox gets every course image from it', async () => {
+    const c = agentConfig();
+    const engine = new Engine(c.BERTH_ENGINE_SOCKET);
+    let builder: Awaited<ReturnType<Engine['inspectContainer']>>;
+    let building = true;
+    const watch = (async () => {
+      while (building && !builder) {
+        const found = (await engine.listContainers({ [LABEL.managed]: 'true' })).find((x) =>
+          x.name.startsWith(`berth-image-store-`),
+        );
+        if (found) builder = await engine.inspectContainer(found.id);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const started = Date.now();
+    await buildImageStore(c, { force: true, root });
+    building = false;
+    await watch;
+    console.log(`  store built in ${Date.now() - started} ms`);
+    assert.ok(builder, 'the builder container was seen');
+    const hc = builder!.HostConfig;
+    assert.deepEqual(hc.CapDrop, ['ALL']);
+    assert.deepEqual(hc.CapAdd, NODE_CAPABILITIES);
+    assert.ok(!hc.CapAdd?.includes('ALL'));
+    assert.equal(hc.ReadonlyRootfs, true);
+    assert.ok(
+      hc.SecurityOpt?.some((o: string) => o.startsWith('seccomp={')),
+      'the node seccomp profile',
+    );
+    assert.ok(!hc.SecurityOpt?.includes('seccomp=unconfined'));
+    assert.match(hc.CgroupParent ?? '', /^\/berth\/image-store-/);
+    assert.equal(hc.Memory, c.BERTH_SANDBOX_MEMORY_MB * 1024 * 1024);
+    assert.deepEqual(
+      await engine.listContainers({ [LABEL.sandbox]: builder!.Config.Labels[LABEL.sandbox]! }),
+      [],
+    );
+
+    const current = await fs.readlink(path.join(root, 'current'));
+    const manifest = JSON.parse(await fs.readFile(path.join(root, current, 'store.json'), 'utf8'));
+    assert.deepEqual(manifest.refs, COURSE_IMAGE_REFS);
+    await h.manager.create({
+      id,
+      owner: 'store',
+      nodes: ['node1'],
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    const r = await h.engine.exec(
+      h.manager.nodeContainer(id, 'node1'),
+      [
+        'bash',
+        '-lc',
+        "docker image ls --format '{{.Repository}}:{{.Tag}}' && docker run --rm busybox echo STORE-OK",
+      ],
+      { timeoutMs: 60_000 },
+    );
+    assert.equal(r.exitCode, 0, r.output);
+    for (const ref of COURSE_IMAGE_REFS) assert.match(r.output, new RegExp(`^${ref}$`, 'm'));
+    assert.match(r.output, /STORE-OK/);
   });
 });

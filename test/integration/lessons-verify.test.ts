@@ -1,13 +1,86 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { type LocalAgent, startLocalAgent } from '../../cli/agent-process.ts';
 import { runLessonsVerify } from '../../cli/lessons-verify.ts';
+import { agentConfig } from '../../sandbox-agent/src/config.ts';
+import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
+import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
+import { startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
+import { loadCourse } from '../../server/lessons/load-course.ts';
 
 // Every exercise of the course, on a real sandbox: its checks fail on a fresh sandbox and pass
-// after its reference solution. A check that cannot fail (or cannot pass) is caught here.
-test('./berth lessons verify passes for every exercise', async () => {
-  assert.equal(await runLessonsVerify([]), 0);
-});
+// after its reference solution. A check that cannot fail (or cannot pass) is caught here. Sandboxes
+// go through a real agent process's HTTP API, the path learners' sandboxes take: a recording proxy in
+// front of the agent sees every call.
+describe('./berth lessons verify', () => {
+  let agent: LocalAgent;
+  let proxy: http.Server;
+  let proxyUrl: string;
+  const calls: string[] = [];
 
-test('./berth lessons verify refuses an unknown exercise id', async () => {
-  assert.equal(await runLessonsVerify(['no-such/lesson']), 1);
+  before(async () => {
+    await startSandboxEngine();
+    agent = await startLocalAgent(`verify-test-${process.pid}`);
+    const target = new URL(agent.ref.url);
+    proxy = http.createServer((req, res) => {
+      calls.push(`${req.method} ${req.url}`);
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    proxy?.close();
+    await agent?.stop();
+  });
+
+  test('passes for every exercise, each one driven through the agent API', async () => {
+    const code = await runLessonsVerify([], { agent: { ...agent.ref, url: proxyUrl } });
+    assert.equal(code, 0);
+    const exercises = (await loadCourse()).exercises.size;
+    const routes = calls.map((c) => c.replace(/\/v1\/sandboxes\/[^/?]+/, '/v1/sandboxes/:id'));
+    const count = (route: string) => routes.filter((r) => r === route).length;
+    console.log(`  ${exercises} exercises, ${calls.length} agent API calls`);
+    assert.equal(count('POST /v1/sandboxes'), exercises, 'one fresh sandbox per exercise');
+    assert.equal(count('POST /v1/sandboxes/:id/checks'), 2 * exercises, 'checks before and after');
+    assert.ok(
+      routes.filter((r) => /^POST \/v1\/sandboxes\/:id\/nodes\/node\d\/exec$/.test(r)).length === exercises,
+      'the reference solution runs through the exec route',
+    );
+    assert.equal(count('DELETE /v1/sandboxes/:id'), exercises, 'every sandbox removed');
+    assert.equal(routes.length, 5 * exercises, `nothing else: ${routes.join(', ')}`);
+    const left = await fetch(`${agent.ref.url}/v1/sandboxes`, {
+      headers: { authorization: `Bearer ${agent.ref.token}` },
+    }).then((r) => r.json());
+    assert.deepEqual(left, { sandboxes: [] });
+  });
+
+  test('with no agent given it starts one of its own, registered nowhere, and stops it', async () => {
+    const id = `verify-${process.pid}`;
+    const children = () =>
+      execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('sandbox-agent/src/main.ts'));
+    const before = children().length;
+    const code = await runLessonsVerify(['networking/container-links/ping-by-name']);
+    assert.equal(code, 0);
+    assert.equal(children().length, before, 'its agent process is gone');
+    const engine = new Engine(agentConfig().BERTH_ENGINE_SOCKET);
+    assert.deepEqual(await engine.listContainers({ [LABEL.agent]: id }), [], 'its sandboxes are gone');
+  });
+
+  test('refuses an unknown exercise id', async () => {
+    assert.equal(await runLessonsVerify(['no-such/lesson']), 1);
+  });
 });
