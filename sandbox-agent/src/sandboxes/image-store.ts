@@ -7,7 +7,7 @@ import { BerthError } from '../../../contract/errors.ts';
 
 const run = promisify(execFile);
 
-// The shared read-only image store (built by `./berth images`, server/cli/image-store.ts): a template
+// The shared read-only image store (built by `./berth images`, sandbox-agent/src/host/image-store-builder.ts): a template
 // /var/lib/docker holding the course images. A node gets a private copy of the small metadata (image/,
 // and per layer its link/lower files in a directory of its own) while each layer's diff/ — the actual
 // files — is a symlink into ONE read-only bind mount of the template. Every course image is there at
