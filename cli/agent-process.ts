@@ -8,15 +8,19 @@ import { type AgentRef, agentApi } from '../server/agents/agent-client.ts';
 
 // A sandbox-agent process (sandbox-agent/src/main.ts) in the foreground of a command, up once its API
 // answers with the token. The child's output is kept for error messages.
+// detached: in a process group of its own, so a Ctrl-C meant for the command leaves the agent up for
+// the command's own clean-up.
 export async function spawnAgentProcess(input: {
   env: NodeJS.ProcessEnv;
   agent: AgentRef;
   timeoutMs?: number;
+  detached?: boolean;
 }): Promise<{ child: ChildProcess; logs: () => string }> {
   const lines: string[] = [];
   const child = spawn('node', ['--import', 'tsx', 'sandbox-agent/src/main.ts'], {
     env: input.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: !!input.detached,
   });
   child.stdout?.on('data', (d) => lines.push(String(d)));
   child.stderr?.on('data', (d) => lines.push(String(d)));
@@ -69,7 +73,7 @@ export async function startLocalAgent(id: string): Promise<LocalAgent> {
     BERTH_AGENT_TOKEN: ref.token,
     BERTH_AGENT_REGISTER: 'false',
   };
-  const started = await spawnAgentProcess({ env, agent: ref }).catch(async (e) => {
+  const started = await spawnAgentProcess({ env, agent: ref, detached: true }).catch(async (e) => {
     await fs.rm(home, { recursive: true, force: true });
     throw e;
   });

@@ -1,4 +1,4 @@
-import { provisionWorkerHost } from '../sandbox-agent/src/host/index.ts';
+import { provisionWorkerHost, step } from '../sandbox-agent/src/host/index.ts';
 import { type AgentRef, agentApi } from '../server/agents/agent-client.ts';
 import type { ExerciseDef } from '../server/lessons/course-types.ts';
 import { loadCourse } from '../server/lessons/load-course.ts';
@@ -25,29 +25,47 @@ export async function runLessonsVerify(ids: string[], opts: { agent?: AgentRef }
   if (!opts.agent) {
     await ensurePrerequisites(RUNTIME_PACKAGES);
     await provisionWorkerHost();
-    local = await startLocalAgent(`verify-${process.pid}`);
+    local = await step('Starting a sandbox agent for this run', () =>
+      startLocalAgent(`verify-${process.pid}`),
+    );
   }
   const agent = opts.agent ?? local!.ref;
+  // Ctrl-C: the exercise under way removes its sandbox, nothing new starts, the agent stops (it runs in
+  // a process group of its own, so the same Ctrl-C does not take it down first). A second one kills.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, onSignal);
   let failures = 0;
+  let done = 0;
   try {
     for (const ex of exercises) {
+      if (interrupt.signal.aborted) break;
       const started = Date.now();
-      const problems = await verifyExercise(agent, ex);
+      const problems = await verifyExercise(agent, ex, interrupt.signal);
       const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (interrupt.signal.aborted) break;
+      done++;
       if (problems.length) {
         failures++;
         process.stdout.write(`✗ ${ex.id} (${secs}s)\n${problems.map((p) => `    ${p}`).join('\n')}\n`);
       } else process.stdout.write(`✓ ${ex.id}: fails fresh, passes with the reference solution (${secs}s)\n`);
     }
   } finally {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, onSignal);
     await local?.stop();
+  }
+  if (interrupt.signal.aborted) {
+    process.stdout.write(
+      `interrupted after ${done} of ${exercises.length} exercise(s); its sandboxes are removed\n`,
+    );
+    return 130;
   }
   process.stdout.write(`${exercises.length - failures} of ${exercises.length} exercise(s) verified\n`);
   return failures ? 1 : 0;
 }
 
 // What is wrong with one exercise; nothing when it fails fresh and passes after its solution.
-async function verifyExercise(agent: AgentRef, ex: ExerciseDef): Promise<string[]> {
+async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: AbortSignal): Promise<string[]> {
   const id = `verify-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const problems: string[] = [];
   const check = () =>
@@ -63,9 +81,12 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef): Promise<string[
       nodes: [...ex.nodes],
       expiresAt: new Date(Date.now() + 3600_000),
     });
+    interrupted.throwIfAborted();
     for (const t of (await check()).tasks)
       if (t.passed) problems.push(`task ${t.id} passes on a fresh sandbox`);
+    interrupted.throwIfAborted();
     const sol = await agentApi.exec(agent, id, ex.node, `set -e\n${ex.solution}`, SOLUTION_TIMEOUT_MS);
+    interrupted.throwIfAborted();
     if (sol.exitCode !== 0)
       problems.push(`reference solution failed (exit ${sol.exitCode}): ${sol.output.trim().slice(-300)}`);
     for (const t of (await check()).tasks)
