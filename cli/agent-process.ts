@@ -28,7 +28,7 @@ export async function spawnAgentProcess(input: {
   const deadline = Date.now() + (input.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`agent ${input.agent.id} exited:\n${logs()}`);
-    const up = await agentApi.info(input.agent).then(
+    const up = await agentApi.listSandboxes(input.agent).then(
       () => true,
       () => false,
     );
