@@ -64,6 +64,9 @@ describe('./berth lessons verify', () => {
       headers: { authorization: `Bearer ${agent.ref.token}` },
     }).then((r) => r.json());
     assert.deepEqual(left, { sandboxes: [] });
+    // BERTH_AGENT_REGISTER=false: it never tried to reach a control plane (no learner can be placed on it).
+    assert.doesNotMatch(agent.logs(), /heartbeat|registered/);
+    assert.match(agent.logs(), /"BERTH_AGENT_REGISTER":false/);
   });
 
   test('with no agent given it starts one of its own, registered nowhere, and stops it', async () => {
