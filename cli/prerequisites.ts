@@ -14,7 +14,7 @@ export const RUNTIME_PACKAGES = [
   'ca-certificates',
   'docker-registry',
 ];
-export const TEST_PACKAGES = ['chromium', 'postgresql'];
+export const TEST_PACKAGES = ['chromium', 'postgresql', 'haproxy'];
 
 async function osRelease(): Promise<Record<string, string>> {
   const text = await fs.readFile('/etc/os-release', 'utf8').catch(() => '');

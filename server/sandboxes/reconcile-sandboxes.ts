@@ -21,12 +21,18 @@ export async function reconcileSandboxes(): Promise<void> {
       where: { agentId: agent.id, OR: [{ state: 'ready' }, { id: { in: [...byId.keys()] } }] },
     });
     const rowById = new Map(rows.map((r) => [r.id, r]));
+    // Failed here = no longer counted by placement (start-sandbox.ts), so it is removed in this same
+    // pass below rather than at the next one: the room placement frees must really be free.
+    const failedNow = new Set<string>();
     for (const row of rows) {
       if (row.state !== 'ready') continue;
       const s = byId.get(row.id);
       if (!s) await transitionSandbox(row.id, 'stopped', 'the sandbox is gone from its host');
-      else if (s.state === 'failed')
-        await transitionSandbox(row.id, 'failed', s.failureReason ?? 'a node stopped');
+      else if (
+        s.state === 'failed' &&
+        (await transitionSandbox(row.id, 'failed', s.failureReason ?? 'a node stopped'))
+      )
+        failedNow.add(row.id);
     }
     for (const s of onAgent) {
       const row = rowById.get(s.id);
@@ -37,9 +43,10 @@ export async function reconcileSandboxes(): Promise<void> {
         );
         continue;
       }
-      if (row && row.state !== 'stopped' && row.state !== 'failed') continue;
+      const ended = failedNow.has(s.id) ? 'failed' : (row?.state ?? 'unknown');
+      if (ended !== 'stopped' && ended !== 'failed' && ended !== 'unknown') continue;
       await agentApi.removeSandbox(agent, s.id).then(
-        () => console.log(`[reconcile] removed ${s.id} from ${agent.id} (${row ? row.state : 'unknown'})`),
+        () => console.log(`[reconcile] removed ${s.id} from ${agent.id} (${ended})`),
         (e: Error) => console.error(`[reconcile] could not remove ${s.id} from ${agent.id}: ${e.message}`),
       );
     }

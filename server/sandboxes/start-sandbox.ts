@@ -6,7 +6,7 @@ import { config } from '../config.ts';
 import { db } from '../db/client.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
-import { LIVE_STATES } from './sandbox-state.ts';
+import { LIVE_STATES, OCCUPYING_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { stopSandbox } from './stop-sandbox.ts';
 import { claimWarmSandbox } from './warm-pool.ts';
@@ -72,24 +72,21 @@ export async function createSandboxRow(input: {
   return row;
 }
 
-// Placement by capacity: the live, non-draining agent with the most free room. Used = what the agent
-// reported at its last heartbeat, or what the database says is ready there if more (a heartbeat can be
-// a few seconds old), plus the sandboxes still starting there. Admission control answers 503 instead
-// of queueing forever.
+// Placement by capacity: the live, non-draining agent with the most free room. Used = the sandboxes the
+// database holds on the agent that still occupy it (starting, ready, stopping) — not the agent's last
+// heartbeat, which can predate a stop that already freed its room (a learner who stops a sandbox and
+// starts another must not meet a 503) and which every control-plane replica reads alike anyway.
+// Admission control answers 503 instead of queueing forever.
 export async function placeSandbox() {
   const agents = await placeableAgents();
   const counts = await db().sandbox.groupBy({
-    by: ['agentId', 'state'],
-    where: { agentId: { in: agents.map((a) => a.id) }, state: { in: LIVE_STATES } },
+    by: ['agentId'],
+    where: { agentId: { in: agents.map((a) => a.id) }, state: { in: OCCUPYING_STATES } },
     _count: { _all: true },
   });
-  const count = (agentId: string, state: string) =>
-    counts.find((c) => c.agentId === agentId && c.state === state)?._count._all ?? 0;
+  const used = (agentId: string) => counts.find((c) => c.agentId === agentId)?._count._all ?? 0;
   const ranked = agents
-    .map((a) => {
-      const used = Math.max(a.sandboxes, count(a.id, 'ready')) + count(a.id, 'starting');
-      return { agent: a, free: a.capacity - used };
-    })
+    .map((a) => ({ agent: a, free: a.capacity - used(a.id) }))
     .filter((r) => r.free > 0)
     .sort((x, y) => y.free - x.free || x.agent.id.localeCompare(y.agent.id));
   const best = ranked[0];

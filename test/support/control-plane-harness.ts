@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import type { AgentHeartbeat } from '../../sandbox-agent/src/registration/heartbeat-schema.ts';
 import type { AgentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { freePort } from './free-port.ts';
 import { type RunningRedis, startRedis } from './redis.ts';
@@ -27,6 +28,10 @@ export interface ControlPlane {
     opts?: { cookie?: string; body?: unknown; raw?: string },
   ): Promise<{ status: number; json: any }>;
   openTerminal(cookie: string, sandboxId: string, node?: string): WebSocket;
+  /** What the in-process agent's heartbeat reports right now. */
+  heartbeatReport(): AgentHeartbeat;
+  /** Sends a heartbeat of the in-process agent now (by default what it reports now), outside its loop. */
+  heartbeatNow(report?: AgentHeartbeat): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -160,23 +165,29 @@ async function launchControlPlane(
   const { startHeartbeatLoop } = await import('../../sandbox-agent/src/registration/heartbeat-loop.ts');
   const { config } = await import('../../server/config.ts');
   const startedAt = new Date();
+  const report = (a: AgentHarness) => ({
+    id: a.settings.agentId,
+    url: `http://127.0.0.1:${agentPort}`,
+    capacity: a.manager.capacity,
+    sandboxes: a.manager.list().length,
+    state: 'ready' as const,
+    startedAt,
+  });
   const heartbeats =
     agent &&
     startHeartbeatLoop({
       controlUrl: baseUrl,
       token,
       intervalMs: config().BERTH_AGENT_HEARTBEAT_MS,
-      report: () => ({
-        id: agent.settings.agentId,
-        url: `http://127.0.0.1:${agentPort}`,
-        capacity: agent.manager.capacity,
-        sandboxes: agent.manager.list().length,
-        state: 'ready',
-        startedAt,
-      }),
+      report: () => report(agent),
       log: () => {},
     });
   await heartbeats?.registered;
+
+  const heartbeatReport = () => {
+    if (!agent) throw new Error('this control plane has no in-process agent');
+    return report(agent);
+  };
 
   const call: ControlPlane['call'] = async (method, url, opts = {}) => {
     const res = await fetch(`${baseUrl}${url}`, {
@@ -207,6 +218,15 @@ async function launchControlPlane(
       return new WebSocket(`${baseUrl.replace('http', 'ws')}/ws/terminal?sandbox=${sandboxId}&node=${node}`, {
         headers: { cookie },
       });
+    },
+    heartbeatReport,
+    async heartbeatNow(body = heartbeatReport()) {
+      const res = await fetch(`${baseUrl}/api/agents/heartbeat`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`heartbeat answered ${res.status}`);
     },
     async stop() {
       await heartbeats?.stop();
