@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -45,9 +46,21 @@ const fields = z.object({
       return origins;
     }),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
+  // This control-plane process among several behind one load balancer: named in the x-berth-replica
+  // response header and as the BullMQ worker that ran a job. Unset = <hostname>:<PORT>.
+  BERTH_REPLICA_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'letters, digits, _ . : - (at most 63)')
+    .optional(),
+  // A job whose worker stopped renewing its lock this long ago (its process died) is run again by
+  // another worker (BullMQ stalled-job recovery); renewed every half of it while the job runs.
+  BERTH_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
-export const configSchema = fields;
+export const configSchema = fields.transform((c) => ({
+  ...c,
+  BERTH_REPLICA_ID: c.BERTH_REPLICA_ID ?? `${os.hostname()}:${c.PORT}`,
+}));
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 

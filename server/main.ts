@@ -1,6 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { config, redactConfig } from './config.ts';
+import { setReplicaHeader } from './http/replica-header.ts';
 import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await ensureSchedulers();
 
   const server = http.createServer((req, res) => {
+    setReplicaHeader(res);
     // Port previews are proxied before Next sees them: any method, streamed bodies (preview-proxy.ts).
     if (isPreviewRequest(req.url)) {
       void handlePreviewRequest(req, res);

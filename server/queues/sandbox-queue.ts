@@ -83,12 +83,14 @@ export async function cancelExpiry(sandboxId: string): Promise<void> {
     .catch(() => 0);
 }
 
-// Deduplicated: while one refill is waiting, asking again adds nothing.
+export const REFILL_JOB_ID = 'refill-pool-now';
+
+// Deduplicated: while one refill is waiting or running, asking again adds nothing.
 export async function enqueueRefill(): Promise<void> {
   await sandboxQueue().add(
     'refill-pool',
     {},
-    { jobId: 'refill-pool-now', removeOnComplete: true, removeOnFail: true },
+    { jobId: REFILL_JOB_ID, removeOnComplete: true, removeOnFail: true },
   );
 }
 

@@ -1,11 +1,19 @@
 import { type Job, Worker } from 'bullmq';
 import { detectLostAgents } from '../agents/detect-lost-agents.ts';
+import { config } from '../config.ts';
 import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
 import { stopSandbox } from '../sandboxes/stop-sandbox.ts';
 import { refillWarmPool } from '../sandboxes/warm-pool.ts';
-import { type JobName, jobSchemas, redisOptions, SANDBOX_QUEUE } from './sandbox-queue.ts';
+import {
+  enqueueRefill,
+  type JobName,
+  jobSchemas,
+  REFILL_JOB_ID,
+  redisOptions,
+  SANDBOX_QUEUE,
+} from './sandbox-queue.ts';
 
 // Each job: validate its payload, call one domain function.
 async function handle(job: Job): Promise<void> {
@@ -27,6 +35,10 @@ async function handle(job: Job): Promise<void> {
     case 'reconcile':
       return reconcileSandboxes();
     case 'refill-pool':
+      // Refills must not overlap (two would both see the pool short and overfill it), across replicas
+      // and within one worker's concurrency: only the one job with id refill-pool-now refills, and
+      // BullMQ holds at most one job per id; the scheduler's tick just asks for it.
+      if (job.id !== REFILL_JOB_ID) return enqueueRefill();
       await refillWarmPool();
       return;
     case 'detect-lost-agents':
@@ -36,7 +48,16 @@ async function handle(job: Job): Promise<void> {
 }
 
 export function startSandboxWorker(): Worker {
-  const worker = new Worker(SANDBOX_QUEUE, handle, { connection: redisOptions(), concurrency: 8 });
+  const c = config();
+  // Several control-plane replicas may each run a worker on the one Redis: BullMQ gives each job to one
+  // of them, and a job whose replica died (its lock not renewed) is taken up by another.
+  const worker = new Worker(SANDBOX_QUEUE, handle, {
+    connection: redisOptions(),
+    concurrency: 8,
+    name: c.BERTH_REPLICA_ID,
+    lockDuration: c.BERTH_JOB_LOCK_MS,
+    stalledInterval: c.BERTH_JOB_LOCK_MS,
+  });
   worker.on('failed', (job, err) => console.error(`[worker] ${job?.name} ${job?.id} failed: ${err.message}`));
   return worker;
 }

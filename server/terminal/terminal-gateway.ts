@@ -9,6 +9,7 @@ import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
 import { db } from '../db/client.ts';
+import { replicaHeaderLine } from '../http/replica-header.ts';
 import { isAllowedOrigin } from '../http/same-origin.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 
@@ -21,6 +22,7 @@ const LOW_WATER = 256 * 1024;
 const ACTIVITY_EVERY_MS = 30_000;
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: 512 * 1024, perMessageDeflate: false });
+wss.on('headers', (headers) => headers.push(replicaHeaderLine()));
 
 function reject(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

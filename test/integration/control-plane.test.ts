@@ -1,40 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type WebSocket from 'ws';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { terminalSession } from '../support/terminal-client.ts';
 
 const LESSON = 'networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
-
-function terminalSession(ws: WebSocket) {
-  let text = '';
-  const frames: any[] = [];
-  ws.on('message', (m) => {
-    const f = JSON.parse(m.toString());
-    frames.push(f);
-    if (f.type === 'data') text += f.data;
-  });
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade answered ${res.statusCode}`)));
-  });
-  return {
-    frames,
-    text: () => text,
-    opened,
-    send: (f: unknown) => ws.send(typeof f === 'string' ? f : JSON.stringify(f)),
-    async waitFor(re: RegExp, ms = 20_000) {
-      const deadline = Date.now() + ms;
-      while (Date.now() < deadline) {
-        if (re.test(text)) return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      assert.fail(`terminal never showed ${re}; got: ${text.slice(-400)}`);
-    },
-  };
-}
 
 describe('control plane over real Redis, SQLite, agent and engine', () => {
   let cp: ControlPlane;
