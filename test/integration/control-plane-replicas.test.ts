@@ -269,6 +269,27 @@ describe('two control-plane replicas behind a load balancer', () => {
     assert.equal((await engine.listContainers({ [LABEL.sandbox]: ann.sandboxId })).length, 1);
   });
 
+  test('a double click that lands on both replicas makes one sandbox', async () => {
+    const [r1, r2] = replicas as [ReplicaProcess, ReplicaProcess];
+    const cid = await call('POST', '/api/auth/guest', { body: { name: 'Cid' } });
+    const body = { lessonId: LESSON };
+    const answers = await Promise.all([
+      call('POST', '/api/sandboxes', { cookie: cid.cookie, body, base: r1.url }),
+      call('POST', '/api/sandboxes', { cookie: cid.cookie, body, base: r2.url }),
+    ]);
+    assert.deepEqual(
+      answers.map((a) => a.status).sort(),
+      [200, 201],
+      JSON.stringify(answers.map((a) => a.json)),
+    );
+    assert.equal(answers[0]!.json.id, answers[1]!.json.id, 'both answers name the one sandbox');
+    await ready(cid.cookie!, answers[0]!.json.id);
+    assert.equal(
+      (await call('DELETE', `/api/sandboxes/${answers[0]!.json.id}`, { cookie: cid.cookie })).status,
+      200,
+    );
+  });
+
   test('one replica killed mid-job loses nothing: the learner goes on, its job is taken up', async () => {
     const [held, other] = replicas as [ReplicaProcess, ReplicaProcess];
     // Ann's terminal is on the replica that will die, with output still to come.

@@ -4,10 +4,10 @@ import { type ControlPlane, startControlPlane, waitForState } from '../support/c
 
 const LESSON = 'networking/container-links';
 
-// A stop frees its room at once: placement must not wait for the agent's next heartbeat. The agent holds
-// one sandbox at most and heartbeats only when the test says so (the interval is ten minutes), so the
-// registry's load is stale on purpose — the state in which a start right after a DELETE used to get 503.
-describe('a stopped sandbox frees its room at once', () => {
+// Placement on one agent that holds one sandbox at most and heartbeats only when the test says so (the
+// interval is ten minutes), so the registry's load is stale on purpose — the state in which a start right
+// after a DELETE used to get 503. A stop frees its room at once, and starts at once never share a room.
+describe('placement', () => {
   let cp: ControlPlane;
   const learner = async (name: string) => ({ cookie: await cp.signIn(name) });
   const start = (cookie: string) => cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
@@ -58,5 +58,38 @@ describe('a stopped sandbox frees its room at once', () => {
     const third = await start(ann.cookie);
     assert.equal(third.status, 201, JSON.stringify(third.json));
     await waitForState(cp, ann.cookie, third.json.id, 'ready');
+    assert.equal(
+      (await cp.call('DELETE', `/api/sandboxes/${third.json.id}`, { cookie: ann.cookie })).status,
+      200,
+    );
+  });
+
+  test('two starts at once for the last room: one gets it, the other 503 — never both', async () => {
+    const [cid, dot] = [await learner('Cid'), await learner('Dot')];
+    const answers = await Promise.all([start(cid.cookie), start(dot.cookie)]);
+    assert.deepEqual(
+      answers.map((a) => a.status).sort(),
+      [201, 503],
+      `one placement per room: ${JSON.stringify(answers.map((a) => a.json))}`,
+    );
+    const won = answers.find((a) => a.status === 201)!;
+    const owner = won === answers[0] ? cid : dot;
+    await waitForState(cp, owner.cookie, won.json.id, 'ready');
+    assert.equal(
+      (await cp.call('DELETE', `/api/sandboxes/${won.json.id}`, { cookie: owner.cookie })).status,
+      200,
+    );
+  });
+
+  test('a double click (two starts of one learner at once) makes one sandbox', async () => {
+    const eve = await learner('Eve');
+    const answers = await Promise.all([start(eve.cookie), start(eve.cookie)]);
+    assert.deepEqual(
+      answers.map((a) => a.status).sort(),
+      [200, 201],
+      JSON.stringify(answers.map((a) => a.json)),
+    );
+    assert.equal(answers[0]!.json.id, answers[1]!.json.id, 'the same sandbox');
+    await waitForState(cp, eve.cookie, answers[0]!.json.id, 'ready');
   });
 });
