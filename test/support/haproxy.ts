@@ -28,7 +28,7 @@ defaults
   timeout tunnel 1h
   # A connection refused (a replica that died) is retried on another replica at once.
   retries 3
-  retry-on conn-failure empty-response
+  retry-on conn-failure
   option redispatch 1
 
 frontend berth
