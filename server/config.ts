@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -47,7 +46,7 @@ const fields = z.object({
     }),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
   // This control-plane process among several behind one load balancer: named in the x-berth-replica
-  // response header and as the BullMQ worker that ran a job. Unset = <hostname>:<PORT>.
+  // response header and as the BullMQ worker that ran a job. Unset = <hostname>:<PORT> (replica-header.ts).
   BERTH_REPLICA_ID: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/, 'letters, digits, _ . : - (at most 63)')
@@ -57,10 +56,7 @@ const fields = z.object({
   BERTH_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
-export const configSchema = fields.transform((c) => ({
-  ...c,
-  BERTH_REPLICA_ID: c.BERTH_REPLICA_ID ?? `${os.hostname()}:${c.PORT}`,
-}));
+export const configSchema = fields;
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 

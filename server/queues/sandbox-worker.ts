@@ -1,6 +1,7 @@
 import { type Job, Worker } from 'bullmq';
 import { detectLostAgents } from '../agents/detect-lost-agents.ts';
 import { config } from '../config.ts';
+import { replicaId } from '../http/replica-header.ts';
 import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
@@ -54,7 +55,7 @@ export function startSandboxWorker(): Worker {
   const worker = new Worker(SANDBOX_QUEUE, handle, {
     connection: redisOptions(),
     concurrency: 8,
-    name: c.BERTH_REPLICA_ID,
+    name: replicaId(),
     lockDuration: c.BERTH_JOB_LOCK_MS,
     stalledInterval: c.BERTH_JOB_LOCK_MS,
   });

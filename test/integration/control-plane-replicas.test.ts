@@ -7,11 +7,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Queue } from 'bullmq';
 import WebSocket from 'ws';
+import { waitForRegisteredAgent } from '../../cli/health.ts';
+import { ensureWebBuild } from '../../cli/web-build.ts';
+import { agentConfig } from '../../sandbox-agent/src/config.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
-import { waitForRegisteredAgent } from '../../server/cli/health.ts';
-import { ENGINE } from '../../server/cli/sandbox-engine.ts';
-import { ensureWebBuild } from '../../server/cli/web-build.ts';
 import { SANDBOX_QUEUE } from '../../server/queues/sandbox-queue.ts';
 import { type AgentProcess, startAgentProcess } from '../support/agent-process.ts';
 import { type RunningHaproxy, startHaproxy } from '../support/haproxy.ts';
@@ -39,7 +39,7 @@ describe('two control-plane replicas behind a load balancer', () => {
   let bothUpAt = 0;
   const token = randomBytes(24).toString('hex');
   const agentId = `rep-${process.pid}`;
-  const engine = new Engine(ENGINE.socket);
+  const engine = new Engine(agentConfig().BERTH_ENGINE_SOCKET);
   const ann: { cookie: string; sandboxId: string; progress?: unknown; lastSeq: number } = {
     cookie: '',
     sandboxId: '',

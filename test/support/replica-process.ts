@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { waitForHttp } from '../../server/cli/health.ts';
+import { waitForHttp } from '../../cli/health.ts';
 import { freePort } from './free-port.ts';
 
 // One control-plane replica as a real process (server/main.ts, production Next build) on its own port,
