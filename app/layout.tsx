@@ -4,8 +4,8 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { htmlLang, LANG_COOKIE, resolveLang } from '@/components/i18n/lang';
 import { ProgressProvider } from '@/components/session/progress-provider';
-import { getServerViewer } from '@/components/session/server-viewer';
 import { ViewerProvider } from '@/components/session/viewer-provider';
+import { getServerViewer } from '@/server/auth/server-viewer.ts';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,12 +1,12 @@
 // The course page: every chapter of the Docker course and its lessons.
 import Link from 'next/link';
 import { ChapterList } from '@/components/course/chapter-list';
-import { loadCatalog } from '@/components/course/course-source';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { ArrowIcon } from '@/components/ui/icons';
+import { getCatalog } from '@/server/lessons/get-catalog.ts';
 
 export default async function CoursePage({
   searchParams,
@@ -15,7 +15,7 @@ export default async function CoursePage({
 }) {
   const lang = await requestLang(searchParams);
   const t = stringsFor(lang);
-  const catalog = await loadCatalog(lang);
+  const catalog = await getCatalog(lang);
   const firstLesson = catalog.chapters.flatMap((c) => c.lessons)[0];
   return (
     <>

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The one error type shared by the control plane and the agents: a stable code, a safe message, and the
 // code → HTTP status table, translated to a response in one place on each side.
 export const errorStatus = {
@@ -18,6 +20,13 @@ export const errorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+// Every failed request, on the public API and the agent API alike: {"error":{"code","message"}}. Readers
+// take any code string (a newer peer may send one they do not know) and fall back on the status.
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export class BerthError extends Error {
   readonly code: ErrorCode;

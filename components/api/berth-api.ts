@@ -1,15 +1,10 @@
 // Browser-side client of Berth's HTTP API: one function per route, responses validated with zod.
 import { z } from 'zod';
-import {
-  apiErrorBodySchema,
-  checkResultSchema,
-  nodeFileSchema,
-  progressSchema,
-  publishedPortsSchema,
-  sandboxSchema,
-  savedFileSchema,
-  userEnvelopeSchema,
-} from './schemas';
+import { checkResultSchema } from '../../contract/checks';
+import { errorBodySchema } from '../../contract/errors';
+import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files';
+import { progressSchema, sandboxSchema, userEnvelopeSchema } from '../../contract/public-api';
+import { portLinksSchema } from '../../contract/published-ports';
 
 /** A failed API call. `code` is the server's error code, or `network` / `bad_response` from this side. */
 export class ApiError extends Error {
@@ -61,7 +56,7 @@ async function request<S extends z.ZodType>(
   }
 
   if (!res.ok) {
-    const body = apiErrorBodySchema.safeParse(json);
+    const body = errorBodySchema.safeParse(json);
     if (body.success) throw new ApiError(body.data.error.code, res.status, body.data.error.message);
     throw new ApiError(`http_${res.status}`, res.status, `Request failed (${res.status}).`);
   }
@@ -89,7 +84,7 @@ export const berthApi = {
     request(
       'GET',
       `/api/sandboxes/${encodeURIComponent(sandboxId)}/files?node=${encodeURIComponent(node)}&path=${encodeURIComponent(path)}`,
-      nodeFileSchema,
+      nodeFileListingSchema,
       { signal },
     ),
   /** With `after` (the version on screen) the server answers when the ports change, or after ~20 s. */
@@ -97,11 +92,11 @@ export const berthApi = {
     request(
       'GET',
       `/api/sandboxes/${encodeURIComponent(sandboxId)}/ports${after ? `?after=${encodeURIComponent(after)}` : ''}`,
-      publishedPortsSchema,
+      portLinksSchema,
       { signal },
     ),
   writeFile: (sandboxId: string, node: string, path: string, content: string) =>
-    request('PUT', `/api/sandboxes/${encodeURIComponent(sandboxId)}/files`, savedFileSchema, {
+    request('PUT', `/api/sandboxes/${encodeURIComponent(sandboxId)}/files`, writtenFileSchema, {
       body: { node, path, content },
     }),
 };

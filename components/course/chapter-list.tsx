@@ -1,12 +1,12 @@
 // The course at a glance: every chapter in order, its lessons as cards, unwritten chapters marked.
 import Link from 'next/link';
+import type { Catalog } from '../../contract/public-api';
 import type { Lang } from '../i18n/lang';
 import { stringsFor } from '../i18n/strings';
 import { ArrowIcon, ClockIcon } from '../ui/icons';
-import type { CatalogView } from './course-types';
 import { LessonProgress } from './lesson-progress';
 
-export function ChapterList({ catalog, lang }: { catalog: CatalogView; lang: Lang }) {
+export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang }) {
   const t = stringsFor(lang);
   return (
     <ol className="chapters">

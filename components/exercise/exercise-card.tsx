@@ -1,9 +1,9 @@
 'use client';
 // One exercise: its tasks, the Check button, the result of the last check, and hints on demand.
 import { useId, useState } from 'react';
+import type { CheckResult } from '../../contract/checks';
+import type { ExerciseView } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
-import type { CheckResult } from '../api/schemas';
-import type { LessonExerciseView } from '../course/course-types';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { useProgress } from '../session/progress-provider';
@@ -21,7 +21,7 @@ export function ExerciseCard({
   index,
   showNode,
 }: {
-  exercise: LessonExerciseView;
+  exercise: ExerciseView;
   index: number;
   showNode: boolean;
 }) {

@@ -1,11 +1,11 @@
 'use client';
 // The exercises of a lesson, below its prose.
-import type { LessonExerciseView } from '../course/course-types';
+import type { ExerciseView } from '../../contract/public-api';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { ExerciseCard } from './exercise-card';
 
-export function ExerciseList({ exercises }: { exercises: readonly LessonExerciseView[] }) {
+export function ExerciseList({ exercises }: { exercises: readonly ExerciseView[] }) {
   const session = useLessonSession();
   const t = stringsFor(session.lang);
   if (exercises.length === 0) return null;

@@ -2,8 +2,8 @@
 // Links to the ports the learner published (`docker run -p 8080:80 …`), opened through Berth's owner-only
 // preview. The list follows the sandbox by long polling: the server answers as soon as it changes.
 import { useEffect, useState } from 'react';
+import type { PortLink } from '../../contract/published-ports';
 import { berthApi } from '../api/berth-api';
-import type { PublishedPort } from '../api/schemas';
 import type { Strings } from '../i18n/strings';
 import { ExternalIcon } from '../ui/icons';
 import { sleep } from '../ui/sleep';
@@ -12,8 +12,8 @@ const RETRY_MS = 3000;
 // An answer that comes back at once with nothing new (a proxy that does not hold requests): slow down.
 const MIN_ROUND_MS = 1000;
 
-export function usePublishedPorts(sandboxId: string, live: boolean): PublishedPort[] {
-  const [ports, setPorts] = useState<PublishedPort[]>([]);
+export function usePublishedPorts(sandboxId: string, live: boolean): PortLink[] {
+  const [ports, setPorts] = useState<PortLink[]>([]);
   useEffect(() => {
     if (!live) {
       setPorts([]);
@@ -41,7 +41,7 @@ export function usePublishedPorts(sandboxId: string, live: boolean): PublishedPo
   return ports;
 }
 
-export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PublishedPort[] }) {
+export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PortLink[] }) {
   const summary = ports.map((p) => `${p.node}:${p.port}`).join(', ');
   return (
     <>

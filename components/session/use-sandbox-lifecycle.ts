@@ -2,8 +2,8 @@
 // The learner's sandbox as seen from a lesson page: reserve it (POST), poll while it starts, and end in
 // exactly one visible state, never a spinner forever. The server's state machine is the truth; this mirrors it.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Sandbox } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
-import type { Sandbox } from '../api/schemas';
 import { sleep } from '../ui/sleep';
 
 export type SandboxPhase =

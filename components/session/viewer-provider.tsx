@@ -2,8 +2,8 @@
 // Who the learner is, shared by every client component of a page: signed in (guest or account), signed
 // out, or not known yet. Kept in the root layout so it survives client-side navigation.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { User } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
-import type { User } from '../api/schemas';
 
 export type ViewerState =
   | { status: 'loading' }

@@ -1,7 +1,8 @@
 // One terminal websocket that survives network blips: hello with the last seq seen (so the server replays
 // only what we missed), heartbeats, reconnect with capped exponential backoff, and a clear end state when
 // the sandbox is gone. Knows nothing of xterm or React, so it can be tested against a real ws server.
-import { type ClientFrame, FATAL_ERROR_CODES, parseServerFrame } from './terminal-protocol';
+import { type ClientFrame, parseServerFrame } from '../../contract/terminal-frames';
+import { FATAL_ERROR_CODES } from './terminal-protocol';
 
 export type ConnectionState =
   | { kind: 'connecting' }
@@ -167,8 +168,10 @@ export class TerminalConnection {
   }
 
   private handleFrame(raw: unknown): void {
-    const frame = parseServerFrame(raw);
-    if (!frame) return;
+    if (typeof raw !== 'string') return;
+    const parsed = parseServerFrame(raw);
+    if (!parsed.ok) return;
+    const frame = parsed.frame;
     switch (frame.type) {
       case 'data':
         // Replay after a reconnect may overlap what we already showed; never print a chunk twice.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { agentIdSchema } from '../../contract/ids.ts';
 
 // The agent's own settings (README "Configuration"): its worker host, its sandboxes' limits and how it
 // reaches the control plane. Parsed once from the environment, typed and frozen; the token is redacted
@@ -14,10 +15,7 @@ const fields = z.object({
   BERTH_AGENT_URL: z.string().url().default('http://127.0.0.1:3101'),
   BERTH_AGENT_PORT: int(3101),
   BERTH_AGENT_TOKEN: z.string().min(16).optional(),
-  BERTH_AGENT_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (at most 63)')
-    .default('local'),
+  BERTH_AGENT_ID: agentIdSchema.default('local'),
   BERTH_CONTROL_URL: z.string().url().optional(),
   // false: serve the API without registering anywhere (`./berth lessons verify` runs its agent so).
   BERTH_AGENT_REGISTER: bool.default(true),

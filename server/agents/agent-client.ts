@@ -1,15 +1,15 @@
 import WebSocket from 'ws';
-import { z } from 'zod';
-import { BerthError, type ErrorCode, errorStatus } from '../../contract/errors.ts';
-import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+import type { z } from 'zod';
 import {
-  checkOutcomesSchema,
+  agentSandboxListSchema,
+  agentSandboxViewSchema,
   execResultSchema,
-  nodeFileListingSchema,
-  publishedPortsSchema,
-  sandboxViewSchema,
-  writtenFileSchema,
-} from '../../sandbox-agent/src/http/agent-api-schemas.ts';
+  removedSchema,
+} from '../../contract/agent-api.ts';
+import { type CheckTask, checkOutcomesSchema } from '../../contract/checks.ts';
+import { BerthError, type ErrorCode, errorBodySchema, errorStatus } from '../../contract/errors.ts';
+import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files.ts';
+import { publishedPortsSchema } from '../../contract/published-ports.ts';
 
 // The control plane's side of the agent API: every response is validated, every failure is a BerthError.
 export interface AgentRef {
@@ -17,11 +17,6 @@ export interface AgentRef {
   url: string;
   token: string;
 }
-
-const sandboxListSchema = z.object({ sandboxes: z.array(sandboxViewSchema) });
-const removedSchema = z.object({ removed: z.boolean() });
-
-export type AgentSandboxView = z.infer<typeof sandboxViewSchema>;
 
 async function call<T extends z.ZodType>(
   agent: AgentRef,
@@ -47,8 +42,8 @@ async function call<T extends z.ZodType>(
   }
   const json: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } }).error;
-    const code = (err?.code && err.code in errorStatus ? err.code : 'internal') as ErrorCode;
+    const err = errorBodySchema.safeParse(json).data?.error;
+    const code = (err && err.code in errorStatus ? err.code : 'internal') as ErrorCode;
     throw new BerthError(code, err?.message ?? `agent answered ${res.status}`);
   }
   const parsed = schema.safeParse(json);
@@ -59,15 +54,12 @@ async function call<T extends z.ZodType>(
 
 export const agentApi = {
   createSandbox: (a: AgentRef, input: { id: string; owner: string; nodes: string[]; expiresAt: Date }) =>
-    call(a, 'POST', '/v1/sandboxes', sandboxViewSchema, input),
-  listSandboxes: async (a: AgentRef) => (await call(a, 'GET', '/v1/sandboxes', sandboxListSchema)).sandboxes,
+    call(a, 'POST', '/v1/sandboxes', agentSandboxViewSchema, input),
+  listSandboxes: async (a: AgentRef) =>
+    (await call(a, 'GET', '/v1/sandboxes', agentSandboxListSchema)).sandboxes,
   removeSandbox: (a: AgentRef, id: string) =>
     call(a, 'DELETE', `/v1/sandboxes/${encodeURIComponent(id)}`, removedSchema),
-  runChecks: (
-    a: AgentRef,
-    id: string,
-    input: { node: string; timeoutMs: number; tasks: { id: string; assert: Assertion }[] },
-  ) =>
+  runChecks: (a: AgentRef, id: string, input: { node: string; timeoutMs: number; tasks: CheckTask[] }) =>
     call(
       a,
       'POST',

@@ -1,7 +1,4 @@
-import type {
-  AgentHeartbeat,
-  AgentHeartbeatAnswer,
-} from '../../sandbox-agent/src/registration/heartbeat-schema.ts';
+import type { AgentHeartbeat, AgentHeartbeatAnswer } from '../../contract/heartbeat.ts';
 import { db } from '../db/client.ts';
 import { enqueueReconcile, enqueueRefill } from '../queues/sandbox-queue.ts';
 

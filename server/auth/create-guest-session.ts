@@ -1,11 +1,9 @@
+import type { User } from '../../contract/public-api.ts';
 import { db } from '../db/client.ts';
 import { hashSessionToken, newSessionToken, SESSION_DAYS } from './session-cookie.ts';
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  role: 'learner' | 'instructor';
-}
+// The signed-in user of a request: the public API's user shape.
+export type SessionUser = User;
 
 // A guest learner: a name, no password; the cookie is the credential.
 export async function createGuestSession(name: string): Promise<{ user: SessionUser; token: string }> {

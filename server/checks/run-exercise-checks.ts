@@ -1,3 +1,4 @@
+import type { CheckResult } from '../../contract/checks.ts';
 import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
@@ -7,12 +8,6 @@ import { db } from '../db/client.ts';
 import { getExercise } from '../lessons/get-exercise.ts';
 import type { Lang } from '../lessons/lang.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
-
-export interface CheckResult {
-  exerciseId: string;
-  passed: boolean;
-  tasks: { id: string; title: string; passed: boolean; message: string }[];
-}
 
 // Runs an exercise's tasks in the learner's sandbox (by the agent, never in their terminal) and records progress.
 export async function runExerciseChecks(input: {

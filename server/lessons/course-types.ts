@@ -1,4 +1,4 @@
-import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+import type { Assertion } from '../../contract/checks.ts';
 import type { Lang, LocalizedText } from './lang.ts';
 
 // The validated, in-memory course that loadCourse() returns. Ids are the public ones from DESIGN.md:

@@ -1,29 +1,9 @@
+import type { Catalog } from '../../contract/public-api.ts';
 import type { Course } from './course-types.ts';
 import type { Lang } from './lang.ts';
 import { loadCourse } from './load-course.ts';
 
-// GET /api/lessons: DESIGN.md's catalog shape, plus summaries, minutes and "coming soon" chapters.
-export interface Catalog {
-  chapters: CatalogChapter[];
-}
-
-export interface CatalogChapter {
-  id: string;
-  title: string;
-  summary: string;
-  /** True when the chapter has no lesson yet. */
-  comingSoon: boolean;
-  lessons: CatalogLesson[];
-}
-
-export interface CatalogLesson {
-  id: string;
-  title: string;
-  summary: string;
-  minutes: number;
-  exercises: { id: string; title: string }[];
-}
-
+// GET /api/lessons: the catalog in one language, with summaries, minutes and "coming soon" chapters.
 export async function getCatalog(lang: Lang): Promise<Catalog> {
   return buildCatalog(await loadCourse(), lang);
 }

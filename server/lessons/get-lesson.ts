@@ -1,30 +1,9 @@
+import type { LessonView } from '../../contract/public-api.ts';
 import type { Course } from './course-types.ts';
 import type { Lang } from './lang.ts';
 import { loadCourse } from './load-course.ts';
 
 // What a lesson page shows, in one language. Task hints and solutions stay on the server.
-export interface LessonView {
-  id: string;
-  chapterId: string;
-  chapterTitle: string;
-  title: string;
-  summary: string;
-  minutes: number;
-  /** The sandbox's nodes, e.g. ['node1']. */
-  nodes: string[];
-  /** Rendered prose; safe to inject (no raw HTML from content). */
-  html: string;
-  exercises: ExerciseView[];
-}
-
-export interface ExerciseView {
-  id: string;
-  title: string;
-  node: string;
-  tasks: { id: string; title: string }[];
-  hints: string[];
-}
-
 export async function getLesson(lessonId: string, lang: Lang): Promise<LessonView | undefined> {
   return buildLessonView(await loadCourse(), lessonId, lang);
 }

@@ -1,29 +1,20 @@
 import { z } from 'zod';
-import { assertionSchema } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+import { assertionSchema } from '../../contract/checks.ts';
+import { MAX_NODES, nodeNameSchema, slugSchema } from '../../contract/ids.ts';
 
 // The shape of chapter.yaml and lesson.yaml. The schema is the type; every object is strict so a
 // misspelled field is an error instead of being silently ignored.
 
-const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const maxNodes = 5;
-
-export const idSchema = z
-  .string()
-  .max(64, { error: 'ids are at most 64 characters' })
-  .regex(kebab, { error: 'ids are lowercase kebab-case: a-z, 0-9 and single dashes (e.g. ping-by-name)' });
-
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
 export const localizedTextSchema = z.object({ en: text, zh: text }).strict();
-
-const nodeNameSchema = z.string().regex(/^node[1-9]$/, { error: 'node names are node1, node2, … node5' });
 
 export const chapterFileSchema = z
   .object({
     title: localizedTextSchema,
     summary: localizedTextSchema,
     // Lesson folder names in catalog order. A chapter with no lessons shows as "coming soon".
-    lessons: z.array(idSchema).default([]),
+    lessons: z.array(slugSchema).default([]),
   })
   .strict()
   .superRefine((chapter, ctx) => {
@@ -38,7 +29,7 @@ export const chapterFileSchema = z
 
 export const taskSchema = z
   .object({
-    id: idSchema,
+    id: slugSchema,
     title: localizedTextSchema,
     assert: assertionSchema,
     // Shown to the learner when this task fails: say what to do, not only what is wrong.
@@ -48,7 +39,7 @@ export const taskSchema = z
 
 export const exerciseSchema = z
   .object({
-    id: idSchema,
+    id: slugSchema,
     title: localizedTextSchema,
     // The node whose terminal the exercise uses and where the reference solution runs.
     node: nodeNameSchema.default('node1'),
@@ -65,7 +56,7 @@ export const lessonFileSchema = z
     summary: localizedTextSchema,
     minutes: z.number().int().min(1).max(240),
     sandbox: z
-      .object({ nodes: z.number().int().min(1).max(maxNodes) })
+      .object({ nodes: z.number().int().min(1).max(MAX_NODES) })
       .strict()
       .default({ nodes: 1 }),
     exercises: z.array(exerciseSchema).default([]),

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Assertion } from '../../sandbox-agent/src/checks/assertion-schema.ts';
+import type { Assertion } from '../../contract/checks.ts';
+import { catalogSchema, lessonViewSchema } from '../../contract/public-api.ts';
 import { chapterFolders } from './course-outline.ts';
 import { buildCatalog, getCatalog } from './get-catalog.ts';
 import { getExercise } from './get-exercise.ts';
@@ -29,6 +30,8 @@ describe('the real course', () => {
   it('serves a catalog of seven chapters, the networking lessons present, the others coming soon', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const catalog = buildCatalog(await loadCourse(realLessons), lang);
+      // The public API's shape, ids included (contract/public-api.ts).
+      assert.deepEqual(catalogSchema.parse(catalog), catalog);
       assert.equal(catalog.chapters.length, chapterFolders.length);
       for (const chapter of catalog.chapters) {
         assert.ok(chapter.title && chapter.summary, `${chapter.id} has ${lang} title and summary`);
@@ -53,6 +56,7 @@ describe('the real course', () => {
     const en = await getLesson(lessonId, 'en');
     const zh = await getLesson(lessonId, 'zh');
     assert.ok(en && zh);
+    for (const view of [en, zh]) assert.deepEqual(lessonViewSchema.parse(view), view);
     assert.equal(en.chapterId, 'networking');
     assert.equal(en.chapterTitle, 'Networking');
     assert.deepEqual(en.nodes, ['node1']);

@@ -1,15 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { slugSchema } from '../../contract/ids.ts';
 import { chapterFolders, chapterIdOf } from './course-outline.ts';
 import type { ChapterDef, Course, ExerciseDef, LessonDef } from './course-types.ts';
 import { type Lang, langs } from './lang.ts';
-import {
-  chapterFileSchema,
-  idSchema,
-  type LessonFile,
-  lessonFileSchema,
-  nodeNames,
-} from './lesson-schema.ts';
+import { chapterFileSchema, type LessonFile, lessonFileSchema, nodeNames } from './lesson-schema.ts';
 import { type LintIssue, sortLintIssues } from './lint-issue.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { parseYamlFile, validateYaml } from './yaml-source.ts';
@@ -136,7 +131,7 @@ async function readLesson(
   name: string,
 ): Promise<LessonDef | undefined> {
   const before = reader.issues.length;
-  if (!idSchema.safeParse(name).success) {
+  if (!slugSchema.safeParse(name).success) {
     reader.fileIssue(
       lessonDir,
       `lesson folder "${name}" must be lowercase kebab-case (it becomes the lesson id)`,

@@ -1,4 +1,4 @@
-import { nodeNameSchema, sandboxIdSchema } from '../../sandbox-agent/src/http/agent-api-schemas.ts';
+import { nodeNameSchema, sandboxIdSchema } from '../../contract/ids.ts';
 
 // Public preview URLs: /preview/<sandbox id>/<node>/<port>/<path on the learner's server>.
 

@@ -1,14 +1,14 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { CLIENT_AUTHORIZATION_HEADER } from '../../contract/agent-api.ts';
 import { BerthError } from '../../contract/errors.ts';
-import { sendPreviewError } from '../../sandbox-agent/src/ports/preview-error.ts';
-import { CLIENT_AUTHORIZATION_HEADER } from '../../sandbox-agent/src/ports/preview-proxy.ts';
 import type { AgentRef } from '../agents/agent-client.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { userFromToken } from '../auth/user-from-token.ts';
 import { readyNodeOfSandbox } from '../files/ready-node-of-sandbox.ts';
 import { errorBody } from '../http/error-response.ts';
+import { sendPreviewError } from './preview-error.ts';
 import { cookieWithoutSession, rewriteLocation, rewriteSetCookies } from './preview-headers.ts';
 import { PREVIEW_PREFIX, type PreviewPath, parsePreviewPath } from './preview-path.ts';
 

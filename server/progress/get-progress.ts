@@ -1,15 +1,9 @@
+import type { ExerciseProgress, Progress } from '../../contract/public-api.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { db } from '../db/client.ts';
 
-export interface ExerciseProgress {
-  exerciseId: string;
-  passed: boolean;
-  attempts: number;
-  checkedAt: string;
-}
-
 // Per exercise: passed once means passed; the latest check time and number of attempts.
-export async function getProgress(user: SessionUser): Promise<{ exercises: ExerciseProgress[] }> {
+export async function getProgress(user: SessionUser): Promise<Progress> {
   const runs = await db().checkRun.findMany({
     where: { userId: user.id },
     orderBy: { createdAt: 'asc' },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canTransition, SANDBOX_STATES } from './sandbox-state.ts';
+import { SANDBOX_STATES } from '../../contract/public-api.ts';
+import { canTransition } from './sandbox-state.ts';
 
 test('a sandbox never comes back from stopped', () => {
   for (const to of SANDBOX_STATES) assert.equal(canTransition('stopped', to), false, `stopped → ${to}`);

@@ -1,8 +1,7 @@
+import type { SandboxState } from '../../contract/public-api.ts';
 import { db } from '../db/client.ts';
 
 // A sandbox's life as an explicit state machine; state changes only through transitionSandbox().
-export const SANDBOX_STATES = ['starting', 'ready', 'stopping', 'stopped', 'failed'] as const;
-export type SandboxState = (typeof SANDBOX_STATES)[number];
 export const LIVE_STATES: SandboxState[] = ['starting', 'ready'];
 /** States in which a sandbox takes room on its agent: until the agent has removed it (stopped, failed). */
 export const OCCUPYING_STATES: SandboxState[] = [...LIVE_STATES, 'stopping'];

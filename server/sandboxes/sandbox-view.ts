@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import type { SandboxState } from './sandbox-state.ts';
+import { nodeNameSchema } from '../../contract/ids.ts';
+import type { Sandbox, SandboxState } from '../../contract/public-api.ts';
 
-// The public shape of a sandbox (DESIGN.md: {id,state,nodes,expiresAt}).
-export interface SandboxView {
-  id: string;
-  state: SandboxState;
-  nodes: string[];
-  expiresAt: string;
-  lessonId: string;
-  failureReason?: string;
-}
+// The public shape of a sandbox ({id,state,nodes,expiresAt}, contract/public-api.ts), plus its lesson.
+export type SandboxView = Sandbox & { lessonId: string };
 
-const nodesSchema = z.array(z.string());
+const nodesSchema = z.array(nodeNameSchema);
 
 export function toSandboxView(row: {
   id: string;

@@ -2,8 +2,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
 import { BerthError, isBerthError } from '../../contract/errors.ts';
-import { parseClientFrame, type ServerFrame } from '../../sandbox-agent/src/terminal/frames.ts';
-import { startHeartbeat } from '../../sandbox-agent/src/terminal/socket-heartbeat.ts';
+import { parseClientFrame, type ServerFrame } from '../../contract/terminal-frames.ts';
 import { type AgentRef, agentApi } from '../agents/agent-client.ts';
 import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
@@ -12,6 +11,7 @@ import { db } from '../db/client.ts';
 import { replicaHeaderLine } from '../http/replica-header.ts';
 import { isAllowedOrigin } from '../http/same-origin.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
+import { startHeartbeat } from './socket-heartbeat.ts';
 
 // /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),
 // then relays frames: the browser's are validated before they reach the agent, the agent's pass through.

@@ -49,7 +49,9 @@ async function fakeApi(page: Page, fake: Fake): Promise<void> {
     if (p === '/api/progress')
       return route.fulfill(
         json(200, {
-          exercises: [{ exerciseId: EXERCISE, passed: true, checkedAt: '2025-01-01T10:00:00.000Z' }],
+          exercises: [
+            { exerciseId: EXERCISE, passed: true, attempts: 1, checkedAt: '2025-01-01T10:00:00.000Z' },
+          ],
         }),
       );
     if (p === '/api/sandboxes' && req.method() === 'POST') {

@@ -1,4 +1,4 @@
-import type { Assertion } from './assertion-schema.ts';
+import type { Assertion } from '../../../contract/checks.ts';
 import { containerInspectSchema, type InnerEngine, networkInspectSchema } from './inner-engine.ts';
 
 // One typed assertion against the learner's engine → passed + a message the learner can act on.

@@ -1,18 +1,7 @@
+import type { CheckTask, TaskOutcome } from '../../../contract/checks.ts';
 import type { Engine } from '../docker/engine.ts';
-import type { Assertion } from './assertion-schema.ts';
 import { evaluateAssertion } from './evaluate-assertion.ts';
 import { type InnerEngine, innerEngine } from './inner-engine.ts';
-
-export interface CheckTask {
-  id: string;
-  assert: Assertion;
-}
-
-export interface TaskOutcome {
-  id: string;
-  passed: boolean;
-  message: string;
-}
 
 // Runs every task of an exercise, in order, under one hard deadline. A task looks at the exercise's node
 // (`containerId`) unless its assertion names another node of the sandbox, found through `nodeContainer`.

@@ -1,4 +1,5 @@
 import { BerthError } from '../../../contract/errors.ts';
+import type { NodeEntry, NodeFileListing } from '../../../contract/node-files.ts';
 import type { Engine } from '../docker/engine.ts';
 import { checkNodePath } from './node-file-path.ts';
 
@@ -8,11 +9,6 @@ import { checkNodePath } from './node-file-path.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const EXEC_TIMEOUT_MS = 15_000;
-
-export type NodeEntry = { name: string; type: 'file' | 'directory' | 'symlink' | 'other'; size: number };
-export type NodeFileListing =
-  | { path: string; type: 'directory'; entries: NodeEntry[] }
-  | { path: string; type: 'file'; content: string; size: number };
 
 // $1 = path, $2 = size limit. First line says what the path is; a file's bytes or a directory's
 // NUL-separated "type<TAB>size<TAB>name" entries follow.

@@ -2,7 +2,15 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { z } from 'zod';
+import {
+  createSandboxBody,
+  execBody,
+  portsQuerySchema,
+  runChecksBody,
+  writeFileBody,
+} from '../../../contract/agent-api.ts';
 import { BerthError, isBerthError } from '../../../contract/errors.ts';
+import { nodeFilePathSchema } from '../../../contract/node-files.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { Engine } from '../docker/engine.ts';
 import { readNodePath, writeNodeFile } from '../files/node-files.ts';
@@ -10,14 +18,6 @@ import { PortPreviews } from '../ports/port-previews.ts';
 import { createPreviewProxy, isPreviewPath } from '../ports/preview-proxy.ts';
 import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
 import { attachTerminalSocket } from '../terminal/attach-terminal-socket.ts';
-import {
-  createSandboxBody,
-  execBody,
-  nodeFilePathSchema,
-  portsQuerySchema,
-  runChecksBody,
-  writeFileBody,
-} from './agent-api-schemas.ts';
 
 // The agent's API: JSON over HTTP plus the terminal websocket, for the control plane only (bearer token).
 

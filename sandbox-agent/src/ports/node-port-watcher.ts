@@ -1,5 +1,6 @@
+import type { PublishedPort } from '../../../contract/published-ports.ts';
 import type { Engine } from '../docker/engine.ts';
-import { type PublishedPort, portsVersion, publishedPortsOf } from './published-ports.ts';
+import { portsVersion, publishedPortsOf } from './published-ports.ts';
 
 // Follows one node's inner Docker engine: a long-running `curl …/events` exec inside the node streams
 // container start/die/destroy events, and each event re-lists the published ports. The stream is

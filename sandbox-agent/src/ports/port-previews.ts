@@ -1,18 +1,14 @@
 import { BerthError } from '../../../contract/errors.ts';
+import type { PublishedPorts } from '../../../contract/published-ports.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { SandboxManager } from '../sandboxes/sandbox-manager.ts';
 import { networkName } from '../sandboxes/sandbox-names.ts';
 import { NodePortWatcher } from './node-port-watcher.ts';
-import { type PublishedPort, portsVersion } from './published-ports.ts';
+import { portsVersion } from './published-ports.ts';
 
 // Published ports per sandbox, for the lesson page's preview links and the preview proxy. Watching starts
 // when someone asks (a page open on the sandbox, a preview request) and stops once nobody has asked for a
 // while, so a sandbox nobody looks at costs no exec at all.
-
-export interface PortsSnapshot {
-  version: string;
-  ports: PublishedPort[];
-}
 
 interface Watched {
   watchers: Map<string, NodePortWatcher>;
@@ -42,7 +38,7 @@ export class PortPreviews {
   }
 
   /** The sandbox's published ports; with `after` = the caller's version, waits up to waitMs for a change. */
-  async list(sandboxId: string, opts: { after?: string; waitMs?: number } = {}): Promise<PortsSnapshot> {
+  async list(sandboxId: string, opts: { after?: string; waitMs?: number } = {}): Promise<PublishedPorts> {
     const w = this.watch(sandboxId);
     await this.firstListings(w);
     const now = this.snapshot(w);
@@ -122,7 +118,7 @@ export class PortPreviews {
     }
   }
 
-  private snapshot(w: Watched): PortsSnapshot {
+  private snapshot(w: Watched): PublishedPorts {
     const ports = [...w.watchers.values()].flatMap((watcher) => watcher.ports);
     return { version: portsVersion(ports), ports };
   }

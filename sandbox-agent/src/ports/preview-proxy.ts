@@ -1,17 +1,15 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
+import { CLIENT_AUTHORIZATION_HEADER } from '../../../contract/agent-api.ts';
 import { BerthError, isBerthError } from '../../../contract/errors.ts';
-import { nodeNameSchema, sandboxIdSchema } from '../http/agent-api-schemas.ts';
+import { nodeNameSchema, sandboxIdSchema } from '../../../contract/ids.ts';
 import type { PortPreviews } from './port-previews.ts';
 import { sendPreviewError } from './preview-error.ts';
 
 // The agent's half of a port preview: /v1/sandboxes/:id/nodes/:node/ports/:port/proxy/<path> is relayed —
 // any method, streamed bodies, websocket upgrades — to <node's address>:<port>, and only when that port is
 // published on that node right now. The control plane has already checked who is asking.
-
-// The browser's own Authorization header travels in this one (ours carries the agent token).
-export const CLIENT_AUTHORIZATION_HEADER = 'x-berth-client-authorization';
 
 // Matched on the raw request path, never a URL-normalised one: "…/proxy/../../<other route>" must stay a
 // path on the learner's server and never become another agent route.

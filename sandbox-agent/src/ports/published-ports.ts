@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { PublishedPort } from '../../../contract/published-ports.ts';
 
 // What a learner has published on a node (`docker run -p 8080:80 …`), read from the inner engine's
 // /containers/json. Only TCP ports bound on every address of the node can be previewed: a port bound to
 // 127.0.0.1 inside the node is not reachable from the worker host, and UDP is not HTTP.
-
-export interface PublishedPort {
-  node: string;
-  /** The port on the node (the left side of -p). */
-  port: number;
-  /** The port inside the container (the right side of -p). */
-  containerPort: number;
-  /** The inner container's name, for the learner to recognise it. */
-  container: string;
-}
 
 const portNumber = z.number().int().min(1).max(65_535);
 

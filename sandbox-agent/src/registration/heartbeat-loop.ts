@@ -1,4 +1,4 @@
-import { type AgentHeartbeat, agentHeartbeatAnswer } from './heartbeat-schema.ts';
+import { type AgentHeartbeat, agentHeartbeatAnswer } from '../../../contract/heartbeat.ts';
 
 // The agent's side of registration: POST a heartbeat to the control plane every intervalMs, retrying
 // sooner while it is unreachable (at start the web server may come up after the agent). The first

@@ -1,3 +1,4 @@
+import type { AgentSandboxView } from '../../../contract/agent-api.ts';
 import { BerthError } from '../../../contract/errors.ts';
 import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
@@ -26,7 +27,7 @@ import { bridgeName, containerName, networkName } from './sandbox-names.ts';
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
 // plus the live terminal sessions, rebuilt by adopt() after a restart.
 
-export type AgentSandboxState = 'starting' | 'ready' | 'failed';
+type AgentSandboxState = AgentSandboxView['state'];
 
 export interface AgentSandbox {
   id: string;
@@ -38,27 +39,18 @@ export interface AgentSandbox {
   terminals: Map<string, TerminalSession>;
 }
 
-export interface SandboxView {
-  id: string;
-  owner: string;
-  state: AgentSandboxState;
-  nodes: string[];
-  expiresAt: string;
-  failureReason?: string;
-}
-
 const READY_TIMEOUT_MS = 60_000;
 
 export class SandboxManager {
   private readonly sandboxes = new Map<string, AgentSandbox>();
-  private readonly creating = new Map<string, Promise<SandboxView>>();
+  private readonly creating = new Map<string, Promise<AgentSandboxView>>();
 
   constructor(
     private readonly engine: Engine,
     private readonly settings: AgentSettings,
   ) {}
 
-  view(s: AgentSandbox): SandboxView {
+  view(s: AgentSandbox): AgentSandboxView {
     return {
       id: s.id,
       owner: s.owner,
@@ -69,7 +61,7 @@ export class SandboxManager {
     };
   }
 
-  list(): SandboxView[] {
+  list(): AgentSandboxView[] {
     return [...this.sandboxes.values()].map((s) => this.view(s));
   }
 
@@ -95,7 +87,7 @@ export class SandboxManager {
   }
 
   // Idempotent: creating a sandbox that exists returns it; concurrent calls share one creation.
-  create(input: { id: string; owner: string; nodes: string[]; expiresAt: Date }): Promise<SandboxView> {
+  create(input: { id: string; owner: string; nodes: string[]; expiresAt: Date }): Promise<AgentSandboxView> {
     const existing = this.sandboxes.get(input.id);
     if (existing) return Promise.resolve(this.view(existing));
     const inFlight = this.creating.get(input.id);
@@ -124,7 +116,7 @@ export class SandboxManager {
     owner: string;
     nodes: string[];
     expiresAt: Date;
-  }): Promise<SandboxView> {
+  }): Promise<AgentSandboxView> {
     const { engine, settings } = this;
     const labels = sandboxLabels({
       sandboxId: input.id,

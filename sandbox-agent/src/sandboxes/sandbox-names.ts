@@ -9,6 +9,3 @@ export const containerName = (sandboxId: string, node: string) => `berth-${sandb
 export function bridgeName(sandboxId: string): string {
   return SANDBOX_BRIDGE_PREFIX + createHash('sha256').update(sandboxId).digest('hex').slice(0, 11);
 }
-
-export const SANDBOX_ID_PATTERN = /^[a-z0-9_-]{4,64}$/;
-export const NODE_PATTERN = /^node[1-5]$/;

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { isBerthError } from '../../../contract/errors.ts';
-import { parseClientFrame, type ServerFrame } from './frames.ts';
+import { parseClientFrame, type ServerFrame } from '../../../contract/terminal-frames.ts';
 import { startHeartbeat } from './socket-heartbeat.ts';
 import type { TerminalClient, TerminalSession } from './terminal-session.ts';
 

@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import type { ServerFrame } from '../../../contract/terminal-frames.ts';
 import type { InteractiveExec } from '../docker/engine.ts';
-import type { ServerFrame } from './frames.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 import type { ReplayJournal } from './replay-journal.ts';
 

@@ -1,4 +1,4 @@
-import { agentHeartbeatBody } from '@/sandbox-agent/src/registration/heartbeat-schema.ts';
+import { agentHeartbeatBody } from '@/contract/heartbeat.ts';
 import { recordHeartbeat } from '@/server/agents/record-heartbeat.ts';
 import { agentRoute } from '@/server/http/api-route.ts';
 

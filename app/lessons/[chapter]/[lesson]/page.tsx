@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadCatalog, loadLesson, neighbours } from '@/components/course/course-source';
+import { neighbours } from '@/components/course/lesson-neighbours';
 import { ExerciseList } from '@/components/exercise/exercise-list';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
@@ -11,6 +11,8 @@ import { SandboxPane } from '@/components/sandbox/sandbox-pane';
 import { LessonSession } from '@/components/session/lesson-session';
 import { SiteHeader } from '@/components/site/site-header';
 import { ArrowIcon } from '@/components/ui/icons';
+import { getCatalog } from '@/server/lessons/get-catalog.ts';
+import { getLesson } from '@/server/lessons/get-lesson.ts';
 
 interface Props {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -19,14 +21,14 @@ interface Props {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ chapter, lesson }, lang] = await Promise.all([params, requestLang(searchParams)]);
-  const found = await loadLesson(`${chapter}/${lesson}`, lang);
+  const found = await getLesson(`${chapter}/${lesson}`, lang);
   return found ? { title: found.title, description: found.summary } : {};
 }
 
 export default async function LessonPage({ params, searchParams }: Props) {
   const [{ chapter, lesson: lessonSlug }, lang] = await Promise.all([params, requestLang(searchParams)]);
   const lessonId = `${chapter}/${lessonSlug}`;
-  const [lesson, catalog] = await Promise.all([loadLesson(lessonId, lang), loadCatalog(lang)]);
+  const [lesson, catalog] = await Promise.all([getLesson(lessonId, lang), getCatalog(lang)]);
   if (!lesson) notFound();
   const t = stringsFor(lang);
   const { previous, next } = neighbours(catalog, lesson.id);

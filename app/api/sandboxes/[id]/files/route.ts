@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { nodeFilePathSchema, nodeNameSchema } from '@/sandbox-agent/src/http/agent-api-schemas.ts';
+import { nodeNameSchema } from '@/contract/ids.ts';
+import { nodeFilePathSchema } from '@/contract/node-files.ts';
 import { readSandboxFile } from '@/server/files/read-sandbox-file.ts';
 import { writeSandboxFile } from '@/server/files/write-sandbox-file.ts';
 import { userRoute } from '@/server/http/api-route.ts';

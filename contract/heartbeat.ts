@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { agentIdSchema } from './ids.ts';
 
-// What an agent tells the control plane every BERTH_AGENT_HEARTBEAT_MS (POST /api/agents/heartbeat).
-// The first heartbeat of an agent process registers it; both sides validate with these schemas.
-export const agentIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/);
-
+// What an agent tells the control plane every BERTH_AGENT_HEARTBEAT_MS (POST /api/agents/heartbeat,
+// agent token) and what it hears back. The first heartbeat of an agent process registers it.
 export const agentHeartbeatBody = z.object({
   id: agentIdSchema,
   /** Where the control plane reaches this agent. */

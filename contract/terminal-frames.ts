@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
-// The terminal websocket protocol of DESIGN.md, spoken by browser ↔ control plane ↔ agent alike.
+// The terminal websocket's JSON text frames. The browser speaks them with the control plane on
+// /ws/terminal?sandbox=:id&node=nodeN, and the control plane with the agent on
+// /v1/sandboxes/:id/nodes/:node/terminal: the same frames on both hops.
 // Sequence numbers start at the shell's start time in ms and grow by one per data frame, so they keep
 // increasing across shells and agent restarts: a client's lastSeq is never "ahead" of a new shell.
 
 export const MAX_INPUT_CHARS = 64 * 1024;
 
+/** Towards the shell: `hello` first (lastSeq = 0, or the last seq seen, for replay after a reconnect). */
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), lastSeq: z.number().int().nonnegative().default(0) }),
   z.object({ type: z.literal('input'), data: z.string().max(MAX_INPUT_CHARS) }),
@@ -18,6 +21,7 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
+/** From the shell. */
 export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data'), seq: z.number().int().nonnegative(), data: z.string() }),
   z.object({ type: z.literal('exit'), code: z.number().int() }),
@@ -28,9 +32,11 @@ export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
 export type ParseResult<T> = { ok: true; frame: T } | { ok: false; message: string };
 
-function parseWith<T>(schema: z.ZodType<T>, raw: string | Buffer, maxBytes: number): ParseResult<T> {
-  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-  if (text.length > maxBytes) return { ok: false, message: `frame larger than ${maxBytes} bytes` };
+const utf8 = new TextDecoder();
+
+function parseWith<T>(schema: z.ZodType<T>, raw: string | Uint8Array, maxChars: number): ParseResult<T> {
+  const text = typeof raw === 'string' ? raw : utf8.decode(raw);
+  if (text.length > maxChars) return { ok: false, message: `frame larger than ${maxChars} bytes` };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -43,10 +49,10 @@ function parseWith<T>(schema: z.ZodType<T>, raw: string | Buffer, maxBytes: numb
   return { ok: true, frame: parsed.data };
 }
 
-export function parseClientFrame(raw: string | Buffer): ParseResult<ClientFrame> {
+export function parseClientFrame(raw: string | Uint8Array): ParseResult<ClientFrame> {
   return parseWith(clientFrameSchema, raw, MAX_INPUT_CHARS * 6 + 1024);
 }
 
-export function parseServerFrame(raw: string | Buffer): ParseResult<ServerFrame> {
+export function parseServerFrame(raw: string | Uint8Array): ParseResult<ServerFrame> {
   return parseWith(serverFrameSchema, raw, 16 * 1024 * 1024);
 }

@@ -1,7 +1,7 @@
-// Who is looking at the page, as far as the server knows: the user, null (signed out), or undefined when
+// Who is looking at a page, for the layout's server render: the user, null (signed out), or undefined when
 // the session store cannot be asked right now; the browser then asks GET /api/auth/me itself.
-import { getCurrentUser } from '@/server/auth/current-user.ts';
-import type { User } from '../api/schemas';
+import type { User } from '../../contract/public-api.ts';
+import { getCurrentUser } from './current-user.ts';
 
 export async function getServerViewer(): Promise<User | null | undefined> {
   try {

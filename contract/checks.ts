@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { exerciseIdSchema, nodeNameSchema } from './ids.ts';
 
-// Typed assertions a check task can make about the learner's inner Docker engine.
-// Lessons declare them in YAML; the agent evaluates them. The schema is the type.
+// Checks: the typed assertions a lesson makes about the learner's inner Docker engine (lessons declare
+// them in YAML, the control plane sends them, the agent evaluates them) and what comes back.
+
 const name = z.string().min(1).max(200);
 
 // Which node's engine the assertion looks at (for http_responds: the node the request is sent from).
 // Left out: the exercise's node. Lint checks that it is one of the lesson's nodes.
-const node = z
-  .string()
-  .regex(/^node[1-9]$/, { error: 'node names are node1, node2, … node5' })
-  .optional();
+const node = nodeNameSchema.optional();
 
 // An address inside the sandbox, e.g. http://node1:8080/ — checks never leave the sandbox's network anyway.
 const httpUrl = z.url({ protocol: /^http$/, error: 'an http:// URL, e.g. http://node1:8080/' });
@@ -42,13 +41,27 @@ export const assertionSchema = z.discriminatedUnion('type', [
   // Escape hatch: a bash script run on the node (not in the learner's shell); exit 0 passes.
   z.object({ type: z.literal('script'), node, run: z.string().min(1) }).strict(),
 ]);
-
 export type Assertion = z.infer<typeof assertionSchema>;
 
-export const taskResultSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  passed: z.boolean(),
-  message: z.string(),
-});
+/** One task as the agent runs it: the lesson's task id and its assertion. */
+export const checkTaskSchema = z.object({ id: z.string(), assert: assertionSchema });
+export type CheckTask = z.infer<typeof checkTaskSchema>;
+
+/** What the agent found for one task, with a message the learner can act on. */
+export const taskOutcomeSchema = z.object({ id: z.string(), passed: z.boolean(), message: z.string() });
+export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
+
+/** The agent's answer to POST /v1/sandboxes/:id/checks, one outcome per task in order. */
+export const checkOutcomesSchema = z.object({ tasks: z.array(taskOutcomeSchema) });
+
+/** One task of a check result as the learner sees it: the outcome with the task's title. */
+export const taskResultSchema = taskOutcomeSchema.extend({ title: z.string() });
 export type TaskResult = z.infer<typeof taskResultSchema>;
+
+/** POST /api/sandboxes/:id/checks → {exerciseId, passed, tasks:[{id, title, passed, message}]}. */
+export const checkResultSchema = z.object({
+  exerciseId: exerciseIdSchema,
+  passed: z.boolean(),
+  tasks: z.array(taskResultSchema),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { chapterIdSchema, exerciseIdSchema, lessonIdSchema, nodeNameSchema } from './ids.ts';
+
+// Berth's public HTTP API (JSON, session cookie) as the control plane answers it and the pages parse it.
+// Errors are errors.ts's body; check results are in checks.ts, node files in node-files.ts, published
+// ports in published-ports.ts.
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['learner', 'instructor']),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** GET /api/auth/me, POST /api/auth/guest */
+export const userEnvelopeSchema = z.object({ user: userSchema });
+
+/** A sandbox's life; the control plane's state machine moves it only along allowed transitions. */
+export const SANDBOX_STATES = ['starting', 'ready', 'stopping', 'stopped', 'failed'] as const;
+export const sandboxStateSchema = z.enum(SANDBOX_STATES);
+export type SandboxState = z.infer<typeof sandboxStateSchema>;
+
+/** POST /api/sandboxes {lessonId}, GET /api/sandboxes/:id */
+export const sandboxSchema = z.object({
+  id: z.string(),
+  state: sandboxStateSchema,
+  nodes: z.array(nodeNameSchema),
+  expiresAt: z.string(),
+  failureReason: z.string().optional(),
+});
+export type Sandbox = z.infer<typeof sandboxSchema>;
+
+/** GET /api/progress: per exercise, passed once means passed; the latest check time and the attempts. */
+export const exerciseProgressSchema = z.object({
+  exerciseId: exerciseIdSchema,
+  passed: z.boolean(),
+  attempts: z.number().int(),
+  checkedAt: z.string(),
+});
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+export const progressSchema = z.object({ exercises: z.array(exerciseProgressSchema) });
+export type Progress = z.infer<typeof progressSchema>;
+
+/** GET /api/lessons?lang=: the course in one language, chapters in order; "coming soon" = no lesson yet. */
+export const catalogLessonSchema = z.object({
+  id: lessonIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  minutes: z.number().int(),
+  exercises: z.array(z.object({ id: exerciseIdSchema, title: z.string() })),
+});
+export type CatalogLesson = z.infer<typeof catalogLessonSchema>;
+export const catalogChapterSchema = z.object({
+  id: chapterIdSchema,
+  title: z.string(),
+  summary: z.string(),
+  comingSoon: z.boolean(),
+  lessons: z.array(catalogLessonSchema),
+});
+export type CatalogChapter = z.infer<typeof catalogChapterSchema>;
+export const catalogSchema = z.object({ chapters: z.array(catalogChapterSchema) });
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/** What a lesson page shows, in one language (rendered on the server; task hints and solutions stay there). */
+export const exerciseViewSchema = z.object({
+  id: exerciseIdSchema,
+  title: z.string(),
+  node: nodeNameSchema,
+  tasks: z.array(z.object({ id: z.string(), title: z.string() })),
+  hints: z.array(z.string()),
+});
+export type ExerciseView = z.infer<typeof exerciseViewSchema>;
+export const lessonViewSchema = z.object({
+  id: lessonIdSchema,
+  chapterId: chapterIdSchema,
+  chapterTitle: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  minutes: z.number().int(),
+  /** The sandbox's nodes, e.g. ['node1']. */
+  nodes: z.array(nodeNameSchema),
+  /** Prose rendered from the lesson's Markdown; safe to inject (no raw HTML from content). */
+  html: z.string(),
+  exercises: z.array(exerciseViewSchema),
+});
+export type LessonView = z.infer<typeof lessonViewSchema>;

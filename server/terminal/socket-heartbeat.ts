@@ -1,0 +1,23 @@
+import type { WebSocket } from 'ws';
+
+// Keepalive for the browsers' terminal sockets: a protocol-level ping (RFC 6455) every interval; a browser
+// that has not answered by the next one is gone (half-open TCP) and is terminated. Any message from it
+// also counts as a sign of life. Returns a stop function. The agent keeps its own, for its sockets to
+// the control plane: liveness is each program's own policy, not part of the frames in contract/.
+export function startHeartbeat(ws: WebSocket, intervalMs = 30_000): () => void {
+  let alive = true;
+  const markAlive = () => {
+    alive = true;
+  };
+  ws.on('pong', markAlive);
+  ws.on('message', markAlive);
+  const timer = setInterval(() => {
+    if (!alive) {
+      ws.terminate();
+      return;
+    }
+    alive = false;
+    ws.ping();
+  }, intervalMs);
+  return () => clearInterval(timer);
+}
