@@ -114,9 +114,9 @@ export async function childRows(script: string, env: Record<string, string> = {}
 // Every bench object on the engine carries this label, so a run removes exactly its own leftovers.
 export const BENCH_LABEL = 'berth.bench';
 
-// The same node image, started with only what Docker-in-Docker needs on the userns-remapped sandbox engine
-// (MACHINE.md): a private cgroup namespace, SYS_ADMIN + NET_ADMIN on top of Docker's default capabilities,
-// no AppArmor/seccomp/masked paths, a tmpfs /run and a volume for the inner /var/lib/docker (overlay2 needs a
+// The same node image, started with only what Docker-in-Docker needs on the userns-remapped sandbox engine:
+// a private cgroup namespace, SYS_ADMIN + NET_ADMIN on top of Docker's default capabilities, no
+// AppArmor/seccomp/masked paths, a tmpfs /run and a volume for the inner /var/lib/docker (overlay2 needs a
 // real filesystem below it). No Berth disk, parent cgroup, read-only root, network or limits.
 export async function startBareNode(name: string, runId: string): Promise<string> {
   const label = `${BENCH_LABEL}=${runId}`;

@@ -188,7 +188,7 @@ async function bareBaseline(
     cids.push(await startBareNode(name, runId));
     await waitInnerDocker(name);
   }
-  // Bare nodes have no network and no mirror: busybox goes in as MACHINE.md measured (docker save | load).
+  // Bare nodes have no network and no mirror: busybox goes in by `docker save | docker load`.
   const probes: number[] = [];
   for (const name of names) {
     await loadBusybox(name);

@@ -5,7 +5,7 @@ import { startAgentHarness, testSandboxId } from '../test/support/sandbox-agent-
 import { benchSettings, dockerEnv, median, type Row } from './bench-support.ts';
 
 // Images in a sandbox: what the shared store and the mirror cost beside the raw way to get an image into
-// an inner engine with no registry (`docker save | docker exec -i NODE docker load`, MACHINE.md).
+// an inner engine with no registry (`docker save | docker exec -i NODE docker load`).
 // Run by bench/run.ts as its own process; prints its rows as JSON on the last line.
 
 const sh = promisify(execFile);

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
       res.end('internal error');
     });
   });
-  // Only our own websocket path; Next attaches its own listener for HMR in dev (MACHINE.md).
+  // Only our own websocket paths: Next attaches its own upgrade listener for HMR in dev, and an upgrade
+  // handed to both would be handled twice.
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(`${TERMINAL_PATH}?`) || req.url === TERMINAL_PATH) {
       handleTerminalUpgrade(req, socket, head).catch(() => socket.destroy());

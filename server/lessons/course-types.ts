@@ -1,7 +1,7 @@
 import type { Assertion } from '../../contract/checks.ts';
 import type { Lang, LocalizedText } from './lang.ts';
 
-// The validated, in-memory course that loadCourse() returns. Ids are the public ones from DESIGN.md:
+// The validated, in-memory course that loadCourse() returns. Ids are the public ones (contract/ids.ts):
 // chapter `networking`, lesson `networking/container-links`, exercise `networking/container-links/ping-by-name`.
 
 export interface TaskDef {

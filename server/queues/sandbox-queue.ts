@@ -103,7 +103,7 @@ export async function enqueueReconcile(): Promise<void> {
   );
 }
 
-// Repeating housekeeping; upsertJobScheduler is idempotent across restarts (MACHINE.md: add+repeat ran once).
+// Repeating housekeeping; upsertJobScheduler is idempotent across restarts (add with `repeat` ran only once).
 export async function ensureSchedulers(): Promise<void> {
   const q = sandboxQueue();
   await q.upsertJobScheduler('reap-idle', { every: 60_000 }, { name: 'reap-idle', data: {} });

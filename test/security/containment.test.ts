@@ -101,7 +101,7 @@ describe('a hostile learner cannot leave the sandbox', () => {
       s.attacker,
       [
         "echo '|/tmp/pwn' > /proc/sys/kernel/core_pattern && echo WROTE core_pattern",
-        // A fresh proc mount was the way out in the unhardened recipe (MACHINE.md).
+        // A fresh proc mount reaches the host's core_pattern when a node has SYS_ADMIN without userns-remap.
         "mkdir -p /tmp/p && mount -t proc proc /tmp/p && echo '|/tmp/pwn' > /tmp/p/sys/kernel/core_pattern && echo WROTE fresh-proc core_pattern",
         'echo 0 > /proc/sys/kernel/randomize_va_space && echo WROTE randomize_va_space',
         'echo 100 > /proc/sys/vm/swappiness && echo WROTE swappiness',

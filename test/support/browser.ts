@@ -15,7 +15,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-// Debian's Chromium, headless, fresh profile, with nothing that phones home (MACHINE.md "Browser tests").
+// Debian's Chromium (Playwright cannot download its own browsers offline), headless, fresh profile,
+// with nothing that phones home.
 export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
