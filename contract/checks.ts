@@ -48,15 +48,14 @@ export const checkTaskSchema = z.object({ id: z.string(), assert: assertionSchem
 export type CheckTask = z.infer<typeof checkTaskSchema>;
 
 /** What the agent found for one task, with a message the learner can act on. */
-export const taskOutcomeSchema = z.object({ id: z.string(), passed: z.boolean(), message: z.string() });
+const taskOutcomeSchema = z.object({ id: z.string(), passed: z.boolean(), message: z.string() });
 export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
 
 /** The agent's answer to POST /v1/sandboxes/:id/checks, one outcome per task in order. */
 export const checkOutcomesSchema = z.object({ tasks: z.array(taskOutcomeSchema) });
 
 /** One task of a check result as the learner sees it: the outcome with the task's title. */
-export const taskResultSchema = taskOutcomeSchema.extend({ title: z.string() });
-export type TaskResult = z.infer<typeof taskResultSchema>;
+const taskResultSchema = taskOutcomeSchema.extend({ title: z.string() });
 
 /** POST /api/sandboxes/:id/checks → {exerciseId, passed, tasks:[{id, title, passed, message}]}. */
 export const checkResultSchema = z.object({

@@ -26,7 +26,6 @@ export type ErrorCode = keyof typeof errorStatus;
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export class BerthError extends Error {
   readonly code: ErrorCode;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 /** A path on the node; the agent checks it again before touching anything. */
 export const nodeFilePathSchema = z.string().min(1).max(4096);
 
-export const nodeEntrySchema = z.object({
+const nodeEntrySchema = z.object({
   name: z.string(),
   type: z.enum(['file', 'directory', 'symlink', 'other']),
   size: z.number(),
@@ -21,4 +21,3 @@ export type NodeFileListing = z.infer<typeof nodeFileListingSchema>;
 
 /** The answer to a file save. */
 export const writtenFileSchema = z.object({ path: z.string(), size: z.number() });
-export type WrittenFile = z.infer<typeof writtenFileSchema>;

@@ -5,7 +5,7 @@ import { chapterIdSchema, exerciseIdSchema, lessonIdSchema, nodeNameSchema } fro
 // Errors are errors.ts's body; check results are in checks.ts, node files in node-files.ts, published
 // ports in published-ports.ts.
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(['learner', 'instructor']),
@@ -17,7 +17,7 @@ export const userEnvelopeSchema = z.object({ user: userSchema });
 
 /** A sandbox's life; the control plane's state machine moves it only along allowed transitions. */
 export const SANDBOX_STATES = ['starting', 'ready', 'stopping', 'stopped', 'failed'] as const;
-export const sandboxStateSchema = z.enum(SANDBOX_STATES);
+const sandboxStateSchema = z.enum(SANDBOX_STATES);
 export type SandboxState = z.infer<typeof sandboxStateSchema>;
 
 /** POST /api/sandboxes {lessonId}, GET /api/sandboxes/:id */
@@ -31,7 +31,7 @@ export const sandboxSchema = z.object({
 export type Sandbox = z.infer<typeof sandboxSchema>;
 
 /** GET /api/progress: per exercise, passed once means passed; the latest check time and the attempts. */
-export const exerciseProgressSchema = z.object({
+const exerciseProgressSchema = z.object({
   exerciseId: exerciseIdSchema,
   passed: z.boolean(),
   attempts: z.number().int(),
@@ -42,7 +42,7 @@ export const progressSchema = z.object({ exercises: z.array(exerciseProgressSche
 export type Progress = z.infer<typeof progressSchema>;
 
 /** GET /api/lessons?lang=: the course in one language, chapters in order; "coming soon" = no lesson yet. */
-export const catalogLessonSchema = z.object({
+const catalogLessonSchema = z.object({
   id: lessonIdSchema,
   title: z.string(),
   summary: z.string(),
@@ -50,19 +50,18 @@ export const catalogLessonSchema = z.object({
   exercises: z.array(z.object({ id: exerciseIdSchema, title: z.string() })),
 });
 export type CatalogLesson = z.infer<typeof catalogLessonSchema>;
-export const catalogChapterSchema = z.object({
+const catalogChapterSchema = z.object({
   id: chapterIdSchema,
   title: z.string(),
   summary: z.string(),
   comingSoon: z.boolean(),
   lessons: z.array(catalogLessonSchema),
 });
-export type CatalogChapter = z.infer<typeof catalogChapterSchema>;
 export const catalogSchema = z.object({ chapters: z.array(catalogChapterSchema) });
 export type Catalog = z.infer<typeof catalogSchema>;
 
 /** What a lesson page shows, in one language (rendered on the server; task hints and solutions stay there). */
-export const exerciseViewSchema = z.object({
+const exerciseViewSchema = z.object({
   id: exerciseIdSchema,
   title: z.string(),
   node: nodeNameSchema,

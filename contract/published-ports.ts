@@ -4,7 +4,7 @@ import { z } from 'zod';
 // reader can wait for a change. The agent answers `publishedPortsSchema`; the public API adds each
 // port's preview URL.
 
-export const publishedPortSchema = z.object({
+const publishedPortSchema = z.object({
   node: z.string(),
   /** The port on the node (the left side of -p). */
   port: z.number().int(),
@@ -19,7 +19,6 @@ export const publishedPortsSchema = z.object({ version: z.string(), ports: z.arr
 export type PublishedPorts = z.infer<typeof publishedPortsSchema>;
 
 /** GET /api/sandboxes/:id/ports: each port with the /preview/… link that opens it. */
-export const portLinkSchema = publishedPortSchema.extend({ url: z.string() });
+const portLinkSchema = publishedPortSchema.extend({ url: z.string() });
 export type PortLink = z.infer<typeof portLinkSchema>;
 export const portLinksSchema = z.object({ version: z.string(), ports: z.array(portLinkSchema) });
-export type PortLinks = z.infer<typeof portLinksSchema>;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -74,8 +75,6 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'server/cli': anything,
   test: anything,
   bench: anything,
-  // Tool configuration at the root (next-env.d.ts).
-  '.': anything,
 };
 
 // TEMPORARY, edge by edge: the agent still reads the control plane's config; it gets a config module of
@@ -157,22 +156,16 @@ export function formatViolation(v: Violation): string {
   return v.specifier ? `${v.file}:${v.line} imports ${v.specifier} (${v.rule})` : `${v.file}: ${v.rule}`;
 }
 
-// Generated or installed code, and state: not ours to hold to these rules.
-const SKIP_DIRS = new Set(['node_modules', '.next', '.berth', '.git', 'prisma/generated']);
-
-/** Every .ts/.tsx file of the repository at `root`, skipping dependencies, build output and state. */
+/** Every .ts/.tsx file of the repository at `root`, tracked or new, as git sees it: dependencies, build
+ * output, generated code and state are ignored by .gitignore and so are not ours to hold to these rules. */
 export function readSourceFiles(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(rel) && !SKIP_DIRS.has(entry.name)) walk(rel);
-      } else if (/\.tsx?$/.test(entry.name)) {
-        files.push({ path: rel, text: readFileSync(path.join(root, rel), 'utf8') });
-      }
-    }
-  };
-  walk('');
-  return files;
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return listed
+    .split('\0')
+    .filter((p) => /\.tsx?$/.test(p) && existsSync(path.join(root, p)))
+    .map((p) => ({ path: p, text: readFileSync(path.join(root, p), 'utf8') }));
 }
