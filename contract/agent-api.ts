@@ -9,13 +9,6 @@ import { MAX_NODES, nodeNameSchema, sandboxIdSchema } from './ids.ts';
 /** A preview request carries the browser's own Authorization in this header; `authorization` is the agent token. */
 export const CLIENT_AUTHORIZATION_HEADER = 'x-berth-client-authorization';
 
-/** GET /v1/info */
-export const agentInfoSchema = z.object({
-  id: z.string(),
-  sandboxes: z.number().int(),
-  capacity: z.number().int(),
-});
-
 /** POST /v1/sandboxes */
 export const createSandboxBody = z.object({
   id: sandboxIdSchema,
@@ -40,9 +33,6 @@ export const agentSandboxListSchema = z.object({ sandboxes: z.array(agentSandbox
 
 /** DELETE /v1/sandboxes/:id */
 export const removedSchema = z.object({ removed: z.boolean() });
-
-/** GET /v1/sandboxes/:id/activity: ms since the epoch of the last terminal input. */
-export const activitySchema = z.object({ lastActivity: z.number() });
 
 /** POST /v1/sandboxes/:id/checks; answered with checkOutcomesSchema. */
 export const runChecksBody = z.object({

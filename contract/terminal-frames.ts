@@ -6,7 +6,7 @@ import { z } from 'zod';
 // Sequence numbers start at the shell's start time in ms and grow by one per data frame, so they keep
 // increasing across shells and agent restarts: a client's lastSeq is never "ahead" of a new shell.
 
-export const MAX_INPUT_CHARS = 64 * 1024;
+const MAX_INPUT_CHARS = 64 * 1024;
 
 /** Towards the shell: `hello` first (lastSeq = 0, or the last seq seen, for replay after a reconnect). */
 export const clientFrameSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { runLessonsLint } from '../../cli/lessons-lint.ts';
 import { isBerthError } from '../../contract/errors.ts';
 import type { LintIssue } from './lint-issue.ts';
 import { lintLessons } from './lint-lessons.ts';
@@ -206,30 +205,5 @@ describe('loadCourse on an invalid folder', () => {
       assert.ok(error.message.includes(`lessons/06-networking/demo/lesson.yaml:${lineOf(broken, 'five')}:`));
       return true;
     });
-  });
-});
-
-describe('runLessonsLint', () => {
-  it('prints "N lessons OK" and returns 0 on a clean folder', async () => {
-    const lines: string[] = [];
-    const code = await runLessonsLint(['--dir', realLessons], (line) => lines.push(line));
-    assert.equal(code, 0);
-    assert.match(lines.join('\n'), /^\d+ lessons OK/);
-  });
-
-  it('prints file:line:col: message and returns 1 on problems', async () => {
-    const fixture = await makeFixtureCourse();
-    await rm(path.join(fixture.dir, '06-networking', 'demo', 'en.md'));
-    const lines: string[] = [];
-    const code = await runLessonsLint([`--dir=${fixture.dir}`], (line) => lines.push(line));
-    assert.equal(code, 1);
-    assert.equal(
-      lines[0],
-      'lessons/06-networking/demo/en.md:1:1: en.md is missing (every lesson needs en.md and zh.md)',
-    );
-  });
-
-  it('returns 2 on an unknown argument', async () => {
-    assert.equal(await runLessonsLint(['--frobnicate'], () => {}), 2);
   });
 });

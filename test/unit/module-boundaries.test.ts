@@ -60,26 +60,36 @@ describe('module boundaries', () => {
       },
       { path: 'server/db/escape.ts', text: "import x from '../../../elsewhere/x.ts';" },
       { path: 'server/x.ts', text: 'const m = await import(name);' },
-      // Allowed: orchestration, the CLI until it moves, tests and benchmarks may import both programs.
+      // Test support is for tests: a co-located test may use it, the code beside it may not.
+      {
+        path: 'server/db/y.test.ts',
+        text: "import { startPostgres } from '../../test/support/postgres.ts';",
+      },
+      { path: 'server/db/y.ts', text: "import { startPostgres } from '../../test/support/postgres.ts';" },
+      {
+        path: 'server/db/client.ts',
+        text: "import { PrismaClient } from '../../prisma/generated/sqlite/client.ts';",
+      },
+      // Allowed: orchestration, tests and benchmarks may import both programs.
       { path: 'cli/main.ts', text: "import '../sandbox-agent/src/main.ts';\nimport '../server/main.ts';" },
-      { path: 'server/cli/commands/up.ts', text: "import '../../../sandbox-agent/src/main.ts';" },
       { path: 'test/integration/x.test.ts', text: "import '../../sandbox-agent/src/main.ts';" },
       { path: 'bench/run.ts', text: "import '../sandbox-agent/src/main.ts';" },
       { path: 'scripts/thing.ts', text: '' },
     ];
     assert.deepEqual(checkBoundaries(files).map(formatViolation), [
-      'server/terminal/gateway.ts:3 imports ../../sandbox-agent/src/terminal/socket-heartbeat.ts (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
-      'server/terminal/gateway.ts:4 imports @/sandbox-agent/src/terminal/frames.ts (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
-      'server/terminal/gateway.ts:5 imports ../../components/api/berth-api (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
-      'server/terminal/gateway.ts:6 imports ../../app/page (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
-      'sandbox-agent/src/checks/run-checks.ts:1 imports ../../../server/config.ts (sandbox-agent/ imports nothing from server/, app/, components/ or cli/)',
-      'sandbox-agent/src/checks/run-checks.ts:2 imports @/cli/main.ts (sandbox-agent/ imports nothing from server/, app/, components/ or cli/)',
+      'server/terminal/gateway.ts:3 imports ../../sandbox-agent/src/terminal/socket-heartbeat.ts (server/ imports only server/, contract/, its Prisma client and packages)',
+      'server/terminal/gateway.ts:4 imports @/sandbox-agent/src/terminal/frames.ts (server/ imports only server/, contract/, its Prisma client and packages)',
+      'server/terminal/gateway.ts:5 imports ../../components/api/berth-api (server/ imports only server/, contract/, its Prisma client and packages)',
+      'server/terminal/gateway.ts:6 imports ../../app/page (server/ imports only server/, contract/, its Prisma client and packages)',
+      'sandbox-agent/src/checks/run-checks.ts:1 imports ../../../server/config.ts (sandbox-agent/ imports only sandbox-agent/, contract/ and packages)',
+      'sandbox-agent/src/checks/run-checks.ts:2 imports @/cli/main.ts (sandbox-agent/ imports only sandbox-agent/, contract/ and packages)',
       'contract/checks.ts:2 imports node:fs (contract/ imports only contract/ and zod)',
       'contract/checks.ts:4 imports ../server/x.ts (contract/ imports only contract/ and zod)',
       'components/session/viewer.ts:1 imports @/server/db/client.ts (components/ imports only components/, contract/ and packages)',
       'app/api/x/route.ts:2 imports @/sandbox-agent/src/b.ts (app/ imports only app/, server/, components/, contract/ and packages)',
-      'server/db/escape.ts:1 imports ../../../elsewhere/x.ts (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
-      'server/x.ts:1 imports <computed import()> (server/ imports nothing from sandbox-agent/, app/, components/ or cli/)',
+      'server/db/escape.ts:1 imports ../../../elsewhere/x.ts (server/ imports only server/, contract/, its Prisma client and packages)',
+      'server/x.ts:1 imports <computed import()> (server/ imports only server/, contract/, its Prisma client and packages)',
+      'server/db/y.ts:1 imports ../../test/support/postgres.ts (server/ imports only server/, contract/, its Prisma client and packages)',
       'scripts/thing.ts: no boundary rule for scripts/',
     ]);
   });
