@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import type { AgentHeartbeat } from '../../sandbox-agent/src/registration/heartbeat-schema.ts';
+import type { AgentHeartbeat } from '../../contract/heartbeat.ts';
 import type { AgentSettings } from '../../sandbox-agent/src/sandboxes/agent-settings.ts';
 import { freePort } from './free-port.ts';
 import { type RunningRedis, startRedis } from './redis.ts';
