@@ -5,8 +5,10 @@ import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
+import buttons from '@/components/ui/button.module.css';
 import { ArrowIcon } from '@/components/ui/icons';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
+import styles from './page.module.css';
 
 export default async function CoursePage({
   searchParams,
@@ -20,16 +22,16 @@ export default async function CoursePage({
   return (
     <>
       <SiteHeader lang={lang} path="/" />
-      <main id="main" className="course">
-        <section className="hero" aria-labelledby="hero-title">
-          <h1 id="hero-title" className="hero-title">
+      <main id="main" className={styles.course}>
+        <section className={styles.hero} aria-labelledby="hero-title">
+          <h1 id="hero-title" className={styles.title}>
             {t.homeTitle}
           </h1>
-          <p className="hero-intro">{t.homeIntro}</p>
-          <ol className="hero-steps" aria-label={t.homeHowTitle}>
+          <p className={styles.intro}>{t.homeIntro}</p>
+          <ol className={styles.steps} aria-label={t.homeHowTitle}>
             {t.homeHow.map((step, i) => (
               <li key={step}>
-                <span className="hero-step-number" aria-hidden="true">
+                <span className={styles.stepNumber} aria-hidden="true">
                   {i + 1}
                 </span>
                 {step}
@@ -37,12 +39,15 @@ export default async function CoursePage({
             ))}
           </ol>
           {firstLesson && (
-            <Link href={`/lessons/${firstLesson.id}`} className="button button-primary hero-cta">
+            <Link
+              href={`/lessons/${firstLesson.id}`}
+              className={`${buttons.button} ${buttons.primary} ${styles.cta}`}
+            >
               {t.startFirstLesson} <ArrowIcon />
             </Link>
           )}
         </section>
-        <section className="course-chapters" aria-label={t.chapters}>
+        <section aria-label={t.chapters}>
           <ChapterList catalog={catalog} lang={lang} />
         </section>
       </main>

@@ -4,6 +4,8 @@ import type { Lang } from '../i18n/lang';
 import { stringsFor } from '../i18n/strings';
 import { useProgress } from '../session/progress-provider';
 import { CheckIcon } from '../ui/icons';
+import a11y from '../ui/sr-only.module.css';
+import styles from './lesson-progress.module.css';
 
 export function LessonProgress({ lang, exerciseIds }: { lang: Lang; exerciseIds: readonly string[] }) {
   const { passed } = useProgress();
@@ -14,21 +16,21 @@ export function LessonProgress({ lang, exerciseIds }: { lang: Lang; exerciseIds:
   const complete = done === exerciseIds.length;
   return (
     <span
-      className={complete ? 'lesson-progress lesson-progress-done' : 'lesson-progress'}
+      className={styles.progress}
       data-testid="lesson-progress"
       data-complete={complete ? 'true' : 'false'}
     >
-      <span className="ticks" aria-hidden="true">
+      <span className={styles.ticks} aria-hidden="true">
         {exerciseIds.map((id) =>
           passed.has(id) ? (
-            <CheckIcon key={id} className="tick tick-on" />
+            <CheckIcon key={id} className={styles.tick} />
           ) : (
-            <span key={id} className="tick tick-off" />
+            <span key={id} className={`${styles.tick} ${styles.tickOff}`} />
           ),
         )}
       </span>
       {complete && <span aria-hidden="true">{t.lessonDone}</span>}
-      <span className="sr-only">{t.exercisesDone(done, exerciseIds.length)}</span>
+      <span className={a11y.srOnly}>{t.exercisesDone(done, exerciseIds.length)}</span>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useRef, use
 import { berthApi, isApiError } from '../api/berth-api';
 import type { Lang } from '../i18n/lang';
 import { CheckIcon, Spinner } from '../ui/icons';
+import a11y from '../ui/sr-only.module.css';
 import styles from './editor-panel.module.css';
 import { editorStringsFor } from './editor-strings';
 import { fileLanguage } from './file-language';
@@ -152,7 +153,7 @@ export default function EditorPanel({
   return (
     <section className={styles.panel} aria-label={t.panelLabel(node)} onKeyDown={onKeyDown}>
       <form className={styles.bar} onSubmit={onSubmit}>
-        <label htmlFor={fieldId} className={styles.visuallyHidden}>
+        <label htmlFor={fieldId} className={a11y.srOnly}>
           {t.pathLabel}
         </label>
         <button

@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import type { Lang } from '../i18n/lang';
 import { EditIcon, Spinner } from '../ui/icons';
+import { ToolbarButton } from '../ui/toolbar-button';
 import styles from './editor-panel.module.css';
 import { editorStringsFor } from './editor-strings';
 
@@ -30,18 +31,16 @@ export function EditorToggle({
 }) {
   const t = editorStringsFor(lang);
   return (
-    <button
-      type="button"
-      className={`toolbar-button ${styles.toggle}`}
+    <ToolbarButton
+      tone="toggle"
+      icon={<EditIcon />}
+      label={t.editor}
       aria-expanded={open}
       aria-controls={controls}
       title={open ? t.hideEditor : t.showEditor}
       onClick={onToggle}
       data-testid="editor-toggle"
-    >
-      <EditIcon />
-      <span>{t.editor}</span>
-    </button>
+    />
   );
 }
 

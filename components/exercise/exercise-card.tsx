@@ -7,8 +7,11 @@ import { berthApi, isApiError } from '../api/berth-api';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { useProgress } from '../session/progress-provider';
+import buttons from '../ui/button.module.css';
 import { CheckIcon, CrossIcon, DotIcon, Spinner } from '../ui/icons';
 import { InlineCode } from '../ui/inline-code';
+import a11y from '../ui/sr-only.module.css';
+import styles from './exercise-card.module.css';
 
 type CheckState =
   | { kind: 'idle' }
@@ -57,18 +60,20 @@ export function ExerciseCard({
   const running = check.kind === 'running';
 
   return (
-    <article className="exercise" aria-labelledby={headingId} data-exercise={exercise.id}>
-      <header className="exercise-header">
-        <h3 id={headingId} className="exercise-title">
-          <span className="exercise-number" aria-hidden="true">
+    <article className={styles.exercise} aria-labelledby={headingId} data-exercise={exercise.id}>
+      <header className={styles.header}>
+        <h3 id={headingId} className={styles.title}>
+          <span className={styles.number} aria-hidden="true">
             {index + 1}
           </span>
           {exercise.title}
         </h3>
-        <div className="exercise-tags">
-          {showNode && <span className="tag tag-node">{t.exerciseOn(exercise.node)}</span>}
+        <div className={styles.tags}>
+          {showNode && (
+            <span className={`${styles.tag} ${styles.tagNode}`}>{t.exerciseOn(exercise.node)}</span>
+          )}
           {passedBefore && (
-            <span className="tag tag-pass">
+            <span className={`${styles.tag} ${styles.tagPass}`}>
               <CheckIcon /> {t.passedBefore}
             </span>
           )}
@@ -77,26 +82,29 @@ export function ExerciseCard({
 
       {result ? (
         <div
-          className={`check-result ${result.passed ? 'check-result-pass' : 'check-result-fail'}`}
+          className={`${styles.result} ${result.passed ? styles.resultPass : styles.resultFail}`}
           data-testid={`check-result-${exercise.id}`}
           data-passed={result.passed ? 'true' : 'false'}
           role="status"
         >
-          <p className="check-summary">
+          <p className={styles.summary}>
             {result.passed ? <CheckIcon /> : <CrossIcon />}
             {result.passed
               ? t.checkAllPassed
               : t.checkSomeFailed(result.tasks.filter((x) => x.passed).length, result.tasks.length)}
           </p>
-          <ul className="task-list">
+          <ul className={styles.tasks}>
             {result.tasks.map((task) => (
-              <li key={task.id} className={task.passed ? 'task task-pass' : 'task task-fail'}>
-                <span className="task-icon">{task.passed ? <CheckIcon /> : <CrossIcon />}</span>
-                <span className="task-text">
-                  <span className="sr-only">{task.passed ? t.taskPassed : t.taskFailed}: </span>
-                  <span className="task-title">{task.title}</span>
+              <li
+                key={task.id}
+                className={`${styles.task} ${task.passed ? styles.taskPass : styles.taskFail}`}
+              >
+                <span className={styles.taskIcon}>{task.passed ? <CheckIcon /> : <CrossIcon />}</span>
+                <span className={styles.taskText}>
+                  <span className={a11y.srOnly}>{task.passed ? t.taskPassed : t.taskFailed}: </span>
+                  <span className={styles.taskTitle}>{task.title}</span>
                   {task.message && (
-                    <span className="task-message">
+                    <span className={styles.taskMessage}>
                       <InlineCode text={task.message} />
                     </span>
                   )}
@@ -106,13 +114,13 @@ export function ExerciseCard({
           </ul>
         </div>
       ) : (
-        <ul className="task-list" aria-label={t.tasks} aria-busy={running || undefined}>
+        <ul className={styles.tasks} aria-label={t.tasks} aria-busy={running || undefined}>
           {exercise.tasks.map((task) => (
-            <li key={task.id} className="task task-pending">
-              <span className="task-icon">{running ? <Spinner /> : <DotIcon />}</span>
-              <span className="task-text">
-                <span className="sr-only">{t.taskPending}: </span>
-                <span className="task-title">{task.title}</span>
+            <li key={task.id} className={`${styles.task} ${styles.taskPending}`}>
+              <span className={styles.taskIcon}>{running ? <Spinner /> : <DotIcon />}</span>
+              <span className={styles.taskText}>
+                <span className={a11y.srOnly}>{t.taskPending}: </span>
+                <span className={styles.taskTitle}>{task.title}</span>
               </span>
             </li>
           ))}
@@ -120,15 +128,15 @@ export function ExerciseCard({
       )}
 
       {check.kind === 'error' && (
-        <p className="check-error" role="alert">
+        <p className={styles.error} role="alert">
           {check.message}
         </p>
       )}
 
-      <div className="exercise-actions">
+      <div className={styles.actions}>
         <button
           type="button"
-          className="button button-primary"
+          className={`${buttons.button} ${buttons.primary} ${styles.check}`}
           data-testid={`check-${exercise.id}`}
           onClick={runCheck}
           disabled={!sandboxId || running}
@@ -144,16 +152,16 @@ export function ExerciseCard({
           )}
         </button>
         {!sandboxId && (
-          <span id={helpId} className="exercise-help">
+          <span id={helpId} className={styles.help}>
             {t.checkNeedsSandbox}
           </span>
         )}
       </div>
 
       {exercise.hints.length > 0 && (
-        <div className="hints">
+        <div className={styles.hints}>
           {exercise.hints.map((hint, i) => (
-            <details key={hint} className="hint">
+            <details key={hint} className={styles.hint}>
               <summary>{t.hint(i + 1)}</summary>
               <p>
                 <InlineCode text={hint} />

@@ -4,6 +4,7 @@ import type { ExerciseView } from '../../contract/public-api';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { ExerciseCard } from './exercise-card';
+import styles from './exercise-list.module.css';
 
 export function ExerciseList({ exercises }: { exercises: readonly ExerciseView[] }) {
   const session = useLessonSession();
@@ -11,8 +12,8 @@ export function ExerciseList({ exercises }: { exercises: readonly ExerciseView[]
   if (exercises.length === 0) return null;
   const showNode = session.lessonNodes.length > 1;
   return (
-    <section className="exercises" aria-labelledby="exercises-heading" id="exercises">
-      <h2 id="exercises-heading" className="exercises-heading">
+    <section className={styles.exercises} aria-labelledby="exercises-heading" id="exercises">
+      <h2 id="exercises-heading" className={styles.heading}>
         {t.exercises}
       </h2>
       {exercises.map((exercise, i) => (

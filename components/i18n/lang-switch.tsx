@@ -3,6 +3,7 @@
 // navigation keeps the page's live state (the terminal stays connected while the prose changes language).
 import Link from 'next/link';
 import { type Lang, rememberLang } from './lang';
+import styles from './lang-switch.module.css';
 
 export function LangSwitch({
   target,
@@ -19,7 +20,7 @@ export function LangSwitch({
     <Link
       href={href}
       scroll={false}
-      className="lang-switch"
+      className={styles.switch}
       data-testid="lang-switch"
       hrefLang={target}
       lang={target}

@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
+import styles from './runnable-prose.module.css';
 
 export function RunnableProse({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -48,17 +49,17 @@ export function RunnableProse({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <div ref={ref} className="prose">
+      <div ref={ref} className={styles.prose}>
         {children}
       </div>
-      <div className="toast-region" role="status" aria-live="polite">
+      <div className={styles.toastRegion} role="status" aria-live="polite">
         {notice && (
-          <div className="toast">
-            <span className="toast-text">
+          <div className={styles.toast}>
+            <span className={styles.toastText}>
               {notice.showTerminal ? <code>{notice.text}</code> : notice.text}
             </span>
             {notice.showTerminal && (
-              <a className="toast-link" href="#terminal-pane">
+              <a className={styles.toastLink} href="#terminal-pane">
                 {t.terminalPane} ↓
               </a>
             )}

@@ -4,7 +4,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { isApiError } from '../api/berth-api';
 import type { Strings } from '../i18n/strings';
 import { useViewer } from '../session/viewer-provider';
+import buttons from '../ui/button.module.css';
 import { Spinner } from '../ui/icons';
+import styles from './guest-sign-in.module.css';
+import card from './pane-card.module.css';
 
 export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => void }) {
   const { signInAsGuest } = useViewer();
@@ -30,12 +33,12 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
   }
 
   return (
-    <form className="pane-card" onSubmit={onSubmit} aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`} className="pane-card-title">
+    <form className={card.card} onSubmit={onSubmit} aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`} className={card.title}>
         {t.pickName}
       </h2>
-      <p className="pane-card-body">{t.pickNameIntro}</p>
-      <div className="field">
+      <p className={card.body}>{t.pickNameIntro}</p>
+      <div className={styles.field}>
         <label htmlFor={inputId}>{t.yourName}</label>
         <input
           id={inputId}
@@ -53,11 +56,11 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
         />
       </div>
       {error && (
-        <p id={errorId} className="field-error" role="alert">
+        <p id={errorId} className={styles.error} role="alert">
           {error}
         </p>
       )}
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className={`${buttons.button} ${buttons.primary} ${card.action}`} disabled={busy}>
         {busy ? (
           <>
             <Spinner /> {t.signingIn}

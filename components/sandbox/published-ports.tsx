@@ -7,6 +7,8 @@ import { berthApi } from '../api/berth-api';
 import type { Strings } from '../i18n/strings';
 import { ExternalIcon } from '../ui/icons';
 import { sleep } from '../ui/sleep';
+import a11y from '../ui/sr-only.module.css';
+import styles from './published-ports.module.css';
 
 const RETRY_MS = 3000;
 // An answer that comes back at once with nothing new (a proxy that does not hold requests): slow down.
@@ -46,20 +48,20 @@ export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PortL
   return (
     <>
       {/* Announced when the list changes, so a screen reader hears a new port appear after `docker run -p`. */}
-      <p className="sr-only" aria-live="polite">
+      <p className={a11y.srOnly} aria-live="polite">
         {t.portsAnnounce(summary)}
       </p>
       {ports.length > 0 && (
-        <nav className="port-bar" aria-label={t.publishedPorts} data-testid="published-ports">
-          <span className="port-bar-label">{t.publishedPorts}</span>
-          <ul className="port-list">
+        <nav className={styles.bar} aria-label={t.publishedPorts} data-testid="published-ports">
+          <span className={styles.label}>{t.publishedPorts}</span>
+          <ul className={styles.list}>
             {ports.map((p) => (
-              <li key={`${p.node}:${p.port}`} className="port-item">
-                <span className="port-name" title={`${p.container} — ${p.containerPort}/tcp`}>
+              <li key={`${p.node}:${p.port}`} className={styles.item}>
+                <span className={styles.name} title={`${p.container} — ${p.containerPort}/tcp`}>
                   {p.node}:{p.port}
                 </span>
                 <a
-                  className="port-open"
+                  className={styles.open}
                   href={p.url}
                   target="_blank"
                   rel="noopener noreferrer"

@@ -1,6 +1,8 @@
 'use client';
 // Every way a sandbox can fail to be there, with one clear action.
 import type { ReactNode } from 'react';
+import buttons from '../ui/button.module.css';
+import card from './pane-card.module.css';
 
 export function SandboxProblem({
   title,
@@ -19,11 +21,18 @@ export function SandboxProblem({
   tone?: 'problem' | 'info';
 }) {
   return (
-    <div className={`pane-card pane-card-${tone}`} role={tone === 'problem' ? 'alert' : 'status'}>
-      <h2 className="pane-card-title">{title}</h2>
-      <p className="pane-card-body">{body}</p>
-      {detail && <p className="pane-card-detail">{detail}</p>}
-      <button type="button" className="button button-primary" onClick={onAction}>
+    <div
+      className={tone === 'problem' ? `${card.card} ${card.problem}` : card.card}
+      role={tone === 'problem' ? 'alert' : 'status'}
+    >
+      <h2 className={card.title}>{title}</h2>
+      <p className={card.body}>{body}</p>
+      {detail && <p className={card.detail}>{detail}</p>}
+      <button
+        type="button"
+        className={`${buttons.button} ${buttons.primary} ${card.action}`}
+        onClick={onAction}
+      >
         {action}
       </button>
     </div>

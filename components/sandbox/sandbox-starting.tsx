@@ -4,7 +4,10 @@ import { useEffect, useRef } from 'react';
 import type { Strings } from '../i18n/strings';
 import { SLOW_START_MS } from '../session/use-sandbox-lifecycle';
 import { CheckIcon, Spinner } from '../ui/icons';
+import a11y from '../ui/sr-only.module.css';
 import { useNow } from '../ui/use-now';
+import card from './pane-card.module.css';
+import styles from './sandbox-starting.module.css';
 
 export function SandboxStarting({
   t,
@@ -38,25 +41,26 @@ export function SandboxStarting({
   ];
 
   return (
-    <div className="pane-card">
-      <h2 ref={headingRef} tabIndex={-1} className="pane-card-title">
+    <div className={card.card}>
+      <h2 ref={headingRef} tabIndex={-1} className={card.title}>
         {title ?? t.startingTitle}
       </h2>
-      <ol className="steps" aria-live="polite">
+      <ol className={styles.steps} aria-live="polite">
         {steps.map((s) => (
-          <li key={s.label} className={s.done ? 'step step-done' : s.current ? 'step step-current' : 'step'}>
+          <li
+            key={s.label}
+            className={`${styles.step} ${s.done ? styles.done : s.current ? styles.current : ''}`}
+          >
             {s.done ? <CheckIcon /> : <Spinner />}
             <span>{s.label}</span>
           </li>
         ))}
       </ol>
-      <p className="elapsed">
-        <span className="sr-only">{t.elapsedLabel}: </span>
-        <span className="elapsed-value" data-testid="sandbox-elapsed">
-          {t.elapsed(elapsed)}
-        </span>
+      <p className={styles.elapsed}>
+        <span className={a11y.srOnly}>{t.elapsedLabel}: </span>
+        <span data-testid="sandbox-elapsed">{t.elapsed(elapsed)}</span>
       </p>
-      {now - since > SLOW_START_MS && <p className="pane-card-body">{t.slowStart}</p>}
+      {now - since > SLOW_START_MS && <p className={card.body}>{t.slowStart}</p>}
     </div>
   );
 }

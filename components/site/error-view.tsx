@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import { type Lang, parseLang } from '../i18n/lang';
 import { stringsFor } from '../i18n/strings';
+import buttons from '../ui/button.module.css';
 import { BerthLogo } from './berth-logo';
+import header from './site-header.module.css';
+import styles from './status-page.module.css';
 
 export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
   const [lang, setLang] = useState<Lang>('en');
@@ -18,27 +21,27 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
       : undefined;
   return (
     <>
-      <header className="site-header">
-        <div className="site-header-inner">
+      <header className={header.header}>
+        <div className={header.inner}>
           {/* A plain link: after an error a full reload is the safest way home. */}
-          <a href="/" className="brand">
+          <a href="/" className={header.brand}>
             <BerthLogo />
-            <span className="brand-name">{t.brand}</span>
+            <span>{t.brand}</span>
           </a>
         </div>
       </header>
-      <main id="main" className="status-page" role="alert">
-        <p className="status-code" aria-hidden="true">
+      <main id="main" className={styles.page} role="alert">
+        <p className={styles.code} aria-hidden="true">
           !
         </p>
-        <h1 className="status-title">{t.errorTitle}</h1>
-        <p className="status-body">{t.errorBody}</p>
-        {digest && <p className="status-ref">{t.errorRef(digest)}</p>}
-        <div className="status-actions">
-          <button type="button" className="button button-primary" onClick={() => retry()}>
+        <h1 className={styles.title}>{t.errorTitle}</h1>
+        <p className={styles.body}>{t.errorBody}</p>
+        {digest && <p className={styles.ref}>{t.errorRef(digest)}</p>}
+        <div className={styles.actions}>
+          <button type="button" className={`${buttons.button} ${buttons.primary}`} onClick={() => retry()}>
             {t.tryAgain}
           </button>
-          <a href="/" className="button">
+          <a href="/" className={buttons.button}>
             {t.backToCourse}
           </a>
         </div>

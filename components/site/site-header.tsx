@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/lang';
 import { LangSwitch } from '../i18n/lang-switch';
 import { stringsFor } from '../i18n/strings';
 import { BerthLogo } from './berth-logo';
+import styles from './site-header.module.css';
 import { ViewerBadge } from './viewer-badge';
 
 export interface Crumb {
@@ -28,18 +29,18 @@ export function SiteHeader({
   const t = stringsFor(lang);
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   return (
-    <header className={compact ? 'site-header site-header-compact' : 'site-header'}>
+    <header className={compact ? `${styles.header} ${styles.compact}` : styles.header}>
       <HtmlLangSync lang={lang} />
-      <a className="skip-link" href="#main">
+      <a className={styles.skipLink} href="#main">
         {t.skipToContent}
       </a>
-      <div className="site-header-inner">
-        <Link href="/" className="brand">
+      <div className={styles.inner}>
+        <Link href="/" className={styles.brand}>
           <BerthLogo />
-          <span className="brand-name">{t.brand}</span>
+          <span>{t.brand}</span>
         </Link>
         {crumbs.length > 0 && (
-          <nav aria-label={t.breadcrumb} className="crumbs">
+          <nav aria-label={t.breadcrumb} className={styles.crumbs}>
             <ol>
               {crumbs.map((c, i) => (
                 <li key={c.href ?? c.label}>
@@ -53,7 +54,7 @@ export function SiteHeader({
             </ol>
           </nav>
         )}
-        <div className="site-header-end">
+        <div className={styles.end}>
           <ViewerBadge lang={lang} />
           <LangSwitch
             target={other}

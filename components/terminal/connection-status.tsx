@@ -1,7 +1,10 @@
 'use client';
 // A quiet pill saying whether the terminal is live; it only asks for attention when something is wrong.
 import type { Strings } from '../i18n/strings';
+import buttons from '../ui/button.module.css';
+import a11y from '../ui/sr-only.module.css';
 import { useNow } from '../ui/use-now';
+import styles from './connection-status.module.css';
 import type { ConnectionState } from './terminal-connection';
 
 export function ConnectionStatus({
@@ -43,14 +46,14 @@ export function ConnectionStatus({
       break;
   }
   return (
-    <span className="conn-status" data-testid="terminal-status" data-state={state.kind}>
-      <span className={`conn-dot conn-dot-${tone}`} aria-hidden="true" />
-      <span className="sr-only" role="status">
+    <span className={styles.status} data-testid="terminal-status" data-state={state.kind}>
+      <span className={`${styles.dot} ${styles[tone]}`} aria-hidden="true" />
+      <span className={a11y.srOnly} role="status">
         {spoken ?? label}
       </span>
       <span aria-hidden="true">{label}</span>
       {state.kind === 'reconnecting' && state.retryAt > now + 900 && (
-        <button type="button" className="link-button" onClick={onReconnectNow}>
+        <button type="button" className={buttons.link} onClick={onReconnectNow}>
           {t.connReconnectNow}
         </button>
       )}

@@ -6,6 +6,7 @@ import type { Terminal } from '@xterm/xterm';
 import { useEffect, useRef } from 'react';
 import { type ConnectionState, TerminalConnection } from './terminal-connection';
 import { terminalSocketUrl } from './terminal-protocol';
+import styles from './terminal-view.module.css';
 
 /** What the rest of the page may do with a live terminal. */
 export interface TerminalHandle {
@@ -180,7 +181,7 @@ export function TerminalView({
     <section
       ref={hostRef}
       id={`terminal-${node}`}
-      className="terminal-host"
+      className={styles.host}
       hidden={!active}
       aria-label={label}
       aria-describedby={describedBy}

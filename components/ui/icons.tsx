@@ -1,5 +1,6 @@
 // Small inline icons. Always decorative (aria-hidden): the text next to them carries the meaning.
 import type { ReactNode } from 'react';
+import styles from './icons.module.css';
 
 function Icon({ className, children }: { className?: string; children: ReactNode }) {
   return (
@@ -47,7 +48,7 @@ export function DotIcon({ className }: { className?: string }) {
 
 export function Spinner({ className }: { className?: string }) {
   return (
-    <Icon className={`spinner ${className ?? ''}`}>
+    <Icon className={`${styles.spinner} ${className ?? ''}`}>
       <path d="M8 2a6 6 0 1 1-6 6" />
     </Icon>
   );

@@ -1,6 +1,7 @@
 // Plain text with `backtick` spans shown as code: hints and check messages are written that way.
 // React escapes everything, so this stays safe for text from any source.
 import { Fragment } from 'react';
+import styles from './inline-code.module.css';
 
 export function InlineCode({ text }: { text: string }) {
   const parts = text.split('`');
@@ -14,7 +15,7 @@ export function InlineCode({ text }: { text: string }) {
         offset += part.length + 1;
         if (i % 2 === 1 && i < closed)
           return (
-            <code key={key} className="inline-code">
+            <code key={key} className={styles.code}>
               {part}
             </code>
           );

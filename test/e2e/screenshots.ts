@@ -4,7 +4,9 @@
 // with no database (e.g. BERTH_HOME=/tmp/empty): the page then cannot look the session up on the server and,
 // as designed, asks the (faked) GET /api/auth/me from the browser.
 // Usage: npx tsx test/e2e/screenshots.ts [baseUrl=http://localhost:3005] [outDir=/tmp/shots] [filter]
-import { mkdir } from 'node:fs/promises';
+// With SHOTS_STYLES=1 each shot also writes <name>.styles.json, the computed style of every element in
+// document order, so two runs (before and after a CSS change) can be compared property by property.
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
@@ -12,6 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 const base = process.argv[2] ?? 'http://localhost:3005';
 const outDir = process.argv[3] ?? '/tmp/shots';
 const only = process.argv[4];
+const withStyles = process.env.SHOTS_STYLES === '1';
 
 const LESSON = '/lessons/networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
@@ -166,6 +169,35 @@ async function shot(page: Page, name: string): Promise<void> {
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   console.log(file);
+  if (withStyles)
+    await writeFile(path.join(outDir, `${name}.styles.json`), JSON.stringify(await styles(page)));
+}
+
+// Every element's computed style (and its ::before/::after when they have content), keyed by its place in
+// the tree. Inside xterm and monaco only the outer element counts: their insides change as they paint.
+// Plain JavaScript in a string: tsx would wrap named functions in a helper the page does not have.
+const STYLES_SCRIPT = `(() => {
+  const out = {};
+  const read = (style) => {
+    const props = {};
+    for (let i = 0; i < style.length; i++) props[style[i]] = style.getPropertyValue(style[i]);
+    return props;
+  };
+  const walk = (el, key) => {
+    out[key] = read(getComputedStyle(el));
+    for (const pseudo of ['::before', '::after']) {
+      const style = getComputedStyle(el, pseudo);
+      if (style.content !== 'none' && style.content !== 'normal') out[key + pseudo] = read(style);
+    }
+    if (el.classList.contains('xterm') || el.classList.contains('monaco-editor')) return;
+    Array.from(el.children).forEach((child, i) => walk(child, key + '>' + child.tagName.toLowerCase() + '[' + i + ']'));
+  };
+  walk(document.body, 'body');
+  return out;
+})()`;
+
+function styles(page: Page): Promise<Record<string, Record<string, string>>> {
+  return page.evaluate(STYLES_SCRIPT);
 }
 
 type Scenario = (ctx: BrowserContext, size: string) => Promise<void>;
@@ -235,6 +267,8 @@ const scenarios: Record<string, Scenario> = {
     await page.getByTestId('lang-switch').click();
     await page.waitForURL(/lang=zh/);
     await page.getByRole('button', { name: '检查' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, `lesson-ready-zh-${size}`);
     await page.getByTestId(`check-${EXERCISE}`).click();
     await page.locator(`[data-testid="check-result-${EXERCISE}"][data-passed="true"]`).waitFor();
     await page.getByTestId(`check-${EXERCISE}`).scrollIntoViewIfNeeded();
@@ -259,6 +293,18 @@ const scenarios: Record<string, Scenario> = {
     await page.getByTestId('terminal').last().scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await shot(page, `lesson-two-hosts-${size}`);
+    await page.close();
+  },
+  // The file editor opened under the terminal (a path that does not exist yet opens as a new file).
+  async editor(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, { signedIn: true, sandbox: 'ready' });
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.getByTestId('terminal').and(page.locator('[data-connection="connected"]')).waitFor();
+    await page.getByTestId('editor-toggle').click();
+    await page.getByTestId('editor').locator('.monaco-editor').waitFor();
+    await page.getByTestId('editor-toggle').scrollIntoViewIfNeeded();
+    await shot(page, `lesson-editor-${size}`);
     await page.close();
   },
   async gone(ctx, size) {
@@ -288,6 +334,8 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   const sizes = [
+    { name: 'wide', viewport: { width: 1440, height: 900 }, isMobile: false },
+    // Half of 1280 px is where the toolbar's labels collapse to icons.
     { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
     { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
   ];

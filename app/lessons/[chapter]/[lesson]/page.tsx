@@ -1,18 +1,18 @@
 // A lesson: its prose and exercises beside a live terminal into the learner's sandbox.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { neighbours } from '@/components/course/lesson-neighbours';
 import { ExerciseList } from '@/components/exercise/exercise-list';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
+import { LessonPager } from '@/components/lesson/lesson-pager';
 import { RunnableProse } from '@/components/lesson/runnable-prose';
 import { SandboxPane } from '@/components/sandbox/sandbox-pane';
 import { LessonSession } from '@/components/session/lesson-session';
 import { SiteHeader } from '@/components/site/site-header';
-import { ArrowIcon } from '@/components/ui/icons';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
 import { getLesson } from '@/server/lessons/get-lesson.ts';
+import styles from './page.module.css';
 
 interface Props {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -41,16 +41,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
         compact
         crumbs={[{ label: t.course, href: '/' }, { label: lesson.chapterTitle }, { label: lesson.title }]}
       />
-      <main id="main" className="workspace">
-        <div className="lesson-pane">
-          <article className="lesson" aria-labelledby="lesson-title">
-            <header className="lesson-header">
-              <p className="eyebrow">{lesson.chapterTitle}</p>
-              <h1 id="lesson-title" className="lesson-title">
+      <main id="main" className={styles.workspace}>
+        <div className={styles.lessonPane}>
+          <article className={styles.lesson} aria-labelledby="lesson-title">
+            <header className={styles.header}>
+              <p className={styles.eyebrow}>{lesson.chapterTitle}</p>
+              <h1 id="lesson-title" className={styles.title}>
                 {lesson.title}
               </h1>
-              <p className="lesson-summary">{lesson.summary}</p>
-              <p className="lesson-meta">{t.lessonMeta(lesson.minutes, lesson.exercises.length)}</p>
+              <p className={styles.summary}>{lesson.summary}</p>
+              <p className={styles.meta}>{t.lessonMeta(lesson.minutes, lesson.exercises.length)}</p>
             </header>
             <RunnableProse>
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: lesson HTML is rendered by Berth from the course's own Markdown at load time (trusted). */}
@@ -58,33 +58,12 @@ export default async function LessonPage({ params, searchParams }: Props) {
             </RunnableProse>
           </article>
         </div>
-        <section id="terminal-pane" className="terminal-pane" aria-label={t.terminalPane}>
+        <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane}>
           <SandboxPane />
         </section>
-        <div className="exercise-pane">
+        <div className={styles.exercisePane}>
           <ExerciseList exercises={lesson.exercises} />
-          {(previous || next) && (
-            <nav className="pager" aria-label={t.course}>
-              {previous ? (
-                <Link href={`/lessons/${previous.id}`} className="pager-link pager-prev">
-                  <span className="pager-dir">
-                    <ArrowIcon direction="left" /> {t.previousLesson}
-                  </span>
-                  <span className="pager-title">{previous.title}</span>
-                </Link>
-              ) : (
-                <span />
-              )}
-              {next && (
-                <Link href={`/lessons/${next.id}`} className="pager-link pager-next">
-                  <span className="pager-dir">
-                    {t.nextLesson} <ArrowIcon />
-                  </span>
-                  <span className="pager-title">{next.title}</span>
-                </Link>
-              )}
-            </nav>
-          )}
+          <LessonPager t={t} previous={previous} next={next} />
         </div>
       </main>
     </LessonSession>
