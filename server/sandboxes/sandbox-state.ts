@@ -26,7 +26,12 @@ export async function transitionSandbox(id: string, to: SandboxState, reason?: s
   if (!canTransition(from, to)) return false;
   const { count } = await db().sandbox.updateMany({
     where: { id, state: from },
-    data: { state: to, ...(reason !== undefined ? { failureReason: reason } : {}) },
+    data: {
+      state: to,
+      // Leaving the live states frees the learner's one live slot (the unique liveUserId).
+      ...(LIVE_STATES.includes(to) ? {} : { liveUserId: null }),
+      ...(reason !== undefined ? { failureReason: reason } : {}),
+    },
   });
   return count === 1;
 }

@@ -4,12 +4,13 @@ import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { LIVE_STATES, OCCUPYING_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { stopSandbox } from './stop-sandbox.ts';
-import { claimWarmSandbox } from './warm-pool.ts';
+import { claimWarmSandbox, POOL_USER_ID } from './warm-pool.ts';
 
 export function newSandboxId(): string {
   // lowercase base32-ish: safe in container names, labels, URLs and interface-name hashes
@@ -25,25 +26,38 @@ export async function startSandbox(
   if (!lesson) throw new BerthError('not_found', `No lesson "${lessonId}".`);
   const wanted = lesson.nodes;
 
-  const live = await db().sandbox.findFirst({
-    where: { userId: user.id, state: { in: LIVE_STATES } },
-    orderBy: { createdAt: 'desc' },
-  });
+  const live = await liveSandboxOf(user.id);
   if (live) {
     const nodes: string[] = JSON.parse(live.nodes);
     if (wanted.every((n) => nodes.includes(n))) return { sandbox: toSandboxView(live), created: false };
     await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
   }
 
-  const warm = await claimWarmSandbox(user.id, lessonId, wanted);
-  if (warm) return { sandbox: warm, created: true };
-  const row = await createSandboxRow({
-    userId: user.id,
-    lessonId,
-    nodes: wanted,
-    ttlMs: config().BERTH_SANDBOX_TTL_MINUTES * 60_000,
+  try {
+    const warm = await claimWarmSandbox(user.id, lessonId, wanted);
+    if (warm) return { sandbox: warm, created: true };
+    const row = await createSandboxRow({
+      userId: user.id,
+      lessonId,
+      nodes: wanted,
+      ttlMs: config().BERTH_SANDBOX_TTL_MINUTES * 60_000,
+    });
+    return { sandbox: toSandboxView(row), created: true };
+  } catch (e) {
+    // Two starts at once (a double click, two tabs, two replicas): the unique index on liveUserId let
+    // exactly one of them make a live sandbox; the other answers with that one.
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await liveSandboxOf(user.id);
+    if (!winner) throw e;
+    return { sandbox: toSandboxView(winner), created: false };
+  }
+}
+
+function liveSandboxOf(userId: string) {
+  return db().sandbox.findFirst({
+    where: { userId, state: { in: LIVE_STATES } },
+    orderBy: { createdAt: 'desc' },
   });
-  return { sandbox: toSandboxView(row), created: true };
 }
 
 // A new row in state "starting", its expiry job and its provisioning job (placed by capacity).
@@ -65,6 +79,8 @@ export async function createSandboxRow(input: {
       state: 'starting',
       nodes: JSON.stringify(input.nodes),
       expiresAt,
+      // Pool sandboxes belong to nobody yet; a claim sets it (warm-pool.ts).
+      liveUserId: input.userId === POOL_USER_ID ? null : input.userId,
     },
   });
   await scheduleExpiry(id, expiresAt);

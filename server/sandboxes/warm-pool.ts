@@ -42,7 +42,7 @@ export async function claimWarmSandbox(
     // Atomic hand-over: only one learner can move a pool row to themselves.
     const { count } = await db().sandbox.updateMany({
       where: { id: c.id, userId: POOL_USER_ID, state: 'ready' },
-      data: { userId, lessonId, expiresAt, lastActiveAt: new Date() },
+      data: { userId, liveUserId: userId, lessonId, expiresAt, lastActiveAt: new Date() },
     });
     if (count !== 1) continue;
     await scheduleExpiry(c.id, expiresAt, { replace: true });

@@ -81,15 +81,40 @@ describe('placement', () => {
     );
   });
 
-  test('a double click (two starts of one learner at once) makes one sandbox', async () => {
+  test('a double click (starts of one learner at once) makes one sandbox', async () => {
     const eve = await learner('Eve');
-    const answers = await Promise.all([start(eve.cookie), start(eve.cookie)]);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => start(eve.cookie)));
     assert.deepEqual(
       answers.map((a) => a.status).sort(),
-      [200, 201],
+      [200, 200, 200, 201],
       JSON.stringify(answers.map((a) => a.json)),
     );
-    assert.equal(answers[0]!.json.id, answers[1]!.json.id, 'the same sandbox');
+    assert.equal(new Set(answers.map((a) => a.json.id)).size, 1, 'the same sandbox');
     await waitForState(cp, eve.cookie, answers[0]!.json.id, 'ready');
+  });
+  test('the database itself refuses a second live sandbox for one learner, and frees the slot on stop', async () => {
+    // Two replicas can both pass the "no live sandbox yet" read; the unique liveUserId decides.
+    const { db } = await import('../../server/db/client.ts');
+    const { isUniqueViolation } = await import('../../server/db/unique-violation.ts');
+    const { transitionSandbox } = await import('../../server/sandboxes/sandbox-state.ts');
+    const fay = await learner('Fay');
+    const me = await cp.call('GET', '/api/auth/me', { cookie: fay.cookie });
+    const row = (id: string) => ({
+      id,
+      userId: me.json.user.id,
+      liveUserId: me.json.user.id,
+      lessonId: LESSON,
+      agentId: cp.agent.settings.agentId,
+      state: 'starting',
+      nodes: '["node1"]',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await db().sandbox.create({ data: row('sbx_fayfirst0000') });
+    await assert.rejects(db().sandbox.create({ data: row('sbx_faysecond000') }), isUniqueViolation);
+    assert.equal(await transitionSandbox('sbx_fayfirst0000', 'stopped', 'test'), true);
+    const freed = await db().sandbox.findUniqueOrThrow({ where: { id: 'sbx_fayfirst0000' } });
+    assert.equal(freed.liveUserId, null);
+    await db().sandbox.create({ data: row('sbx_faysecond000') });
+    await transitionSandbox('sbx_faysecond000', 'stopped', 'test');
   });
 });
