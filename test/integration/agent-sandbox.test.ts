@@ -166,6 +166,35 @@ describe('a real sandbox on the sandbox engine', () => {
     term.detach(c.client);
   });
 
+  test('Ctrl-P Ctrl-Q detaches the learner’s own docker attach; their shell lives on', async () => {
+    const term = h.manager.terminal(sandboxId, 'node1');
+    const a = collectingClient();
+    await term.attach(a.client, 0);
+    term.input('echo shell-pid-$$\r');
+    await waitFor(() => /shell-pid-\d+/.test(a.text()), 10_000, 'the shell pid');
+    const pid = a.text().match(/shell-pid-(\d+)/)![1];
+    term.input('docker run -dit --name attach-me busybox sh && docker attach attach-me\r');
+    await new Promise((r) => setTimeout(r, 1500)); // the attach is live once the container runs
+    term.input('echo inside-$((40+2))\r');
+    await waitFor(() => a.text().includes('inside-42'), 15_000, 'a command inside the attached container');
+    const before = a.text().length;
+    term.input('\x10\x11'); // Ctrl-P Ctrl-Q
+    await waitFor(() => a.text().slice(before).includes('read escape sequence'), 10_000, 'docker detaching');
+    term.input('echo after-pid-$$; docker inspect -f {{.State.Running}} attach-me\r');
+    await waitFor(() => /after-pid-\d+[\s\S]*true/.test(a.text().slice(before)), 10_000, 'the same shell');
+    assert.equal(
+      a
+        .text()
+        .slice(before)
+        .match(/after-pid-(\d+)/)![1],
+      pid,
+      'the learner’s shell survived',
+    );
+    assert.ok(!a.frames.some((f) => f.type === 'exit'), 'the terminal never exited');
+    term.input('docker rm -f attach-me >/dev/null\r');
+    term.detach(a.client);
+  });
+
   test('a flood of output pauses for a slow client and memory stays bounded', async () => {
     const term = h.manager.terminal(sandboxId, 'node1');
     let queued = 0; // what a slow client has not yet sent on: grows with every frame until it "drains"

@@ -277,6 +277,10 @@ export class Engine {
       Tty: true,
       Env: opts.env,
       WorkingDir: opts.workingDir,
+      // The engine watches an exec's stdin for detach keys, Ctrl-P Ctrl-Q by default — which the learner
+      // types for their own `docker attach` inside the node, and which then ended their shell. An exec
+      // cannot turn detaching off, so it gets a sequence nobody types (see TERMINAL_DETACH_KEYS).
+      DetachKeys: TERMINAL_DETACH_KEYS,
     });
     const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
     await exec.resize({ w: opts.cols, h: opts.rows }).catch(() => {});
@@ -292,6 +296,9 @@ export class Engine {
     };
   }
 }
+
+// Six rarely used control characters in a row; a learner's Ctrl-P Ctrl-Q passes through to the node.
+export const TERMINAL_DETACH_KEYS = 'ctrl-^,ctrl-],ctrl-^,ctrl-],ctrl-^,ctrl-]';
 
 function statusOf(e: unknown): number | undefined {
   return typeof e === 'object' && e !== null && 'statusCode' in e ? Number(e.statusCode) : undefined;
