@@ -7,8 +7,8 @@ import type { TerminalClient, TerminalSession } from './terminal-session.ts';
 // Speaks the terminal protocol on one websocket: waits for hello, replays, then relays both ways.
 export function attachTerminalSocket(ws: WebSocket, getSession: () => TerminalSession): void {
   let session: TerminalSession | undefined;
-  const send = (f: ServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(f));
+  const send = (f: ServerFrame, encoded?: string) => {
+    if (ws.readyState === ws.OPEN) ws.send(encoded ?? JSON.stringify(f));
   };
   const client: TerminalClient = {
     send,

@@ -11,7 +11,9 @@ test('chunks written by one agent are loaded by the next; a torn last line is sk
   const file = tmpFile();
   const j = new ReplayJournal(file, 1024);
   j.append({ seq: 1, data: 'one\r\n' });
-  j.append({ seq: 2, data: 'two "quoted" \u001b[0m\r\n' });
+  const second = { seq: 2, data: 'two "quoted" \u001b[0m\r\n' };
+  // As the session writes it: the data frame it already encoded for its clients.
+  j.append(second, JSON.stringify({ type: 'data', ...second }));
   j.close();
   fs.appendFileSync(file, '{"seq":3,"da'); // the agent died mid-write
   assert.deepEqual(new ReplayJournal(file, 1024).load(), [

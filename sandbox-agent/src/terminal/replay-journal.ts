@@ -36,10 +36,12 @@ export class ReplayJournal {
     return chunks;
   }
 
-  append(chunk: Chunk): void {
+  // `encoded`: the chunk's data frame as already serialised for clients; its extra `type` field is
+  // ignored by load(), so the chunk is not encoded twice.
+  append(chunk: Chunk, encoded = JSON.stringify(chunk)): void {
     try {
       this.fd ??= fs.openSync(this.path, 'a', 0o600);
-      const text = `${JSON.stringify(chunk)}\n`;
+      const text = `${encoded}\n`;
       fs.writeSync(this.fd, text);
       this.bytes += text.length;
     } catch {

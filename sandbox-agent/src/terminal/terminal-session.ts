@@ -9,7 +9,8 @@ import type { ReplayJournal } from './replay-journal.ts';
 // running, its output goes into a bounded replay buffer and to whoever is attached.
 
 export interface TerminalClient {
-  send(frame: ServerFrame): void;
+  /** `encoded` is the frame already serialised, when the session has it (output is encoded once). */
+  send(frame: ServerFrame, encoded?: string): void;
   /** Bytes queued towards this client and not yet written to the network. */
   bufferedAmount(): number;
   close(code: number, reason: string): void;
@@ -154,11 +155,15 @@ export class TerminalSession {
     const chunk = { seq: this.nextSeq++, data: this.pending };
     this.pending = '';
     this.buffer.push(chunk);
+    // Serialised once for the journal and every client: on a flood of output, encoding is the agent's
+    // main cost per chunk.
+    const frame: ServerFrame = { type: 'data', seq: chunk.seq, data: chunk.data };
+    const encoded = JSON.stringify(frame);
     if (this.journal) {
-      this.journal.append(chunk);
+      this.journal.append(chunk, encoded);
       this.journal.compactIfLarge(() => this.buffer.all());
     }
-    for (const c of this.clients) c.send({ type: 'data', seq: chunk.seq, data: chunk.data });
+    for (const c of this.clients) c.send(frame, encoded);
     this.applyBackpressure();
   }
 
