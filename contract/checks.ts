@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMessageSchema } from './check-messages.ts';
 import { exerciseIdSchema, nodeNameSchema } from './ids.ts';
 
 // Checks: the typed assertions a lesson makes about the learner's inner Docker engine (lessons declare
@@ -38,6 +39,60 @@ export const assertionSchema = z.discriminatedUnion('type', [
       bodyIncludes: z.string().min(1).optional(),
     })
     .strict(),
+  // A container that ran and finished: its exit code, and what it printed (stdout, stderr or either).
+  z
+    .object({
+      type: z.literal('container_exited'),
+      node,
+      name,
+      image: name.optional(),
+      exitCode: z.number().int().min(0).max(255).default(0),
+      outputIncludes: z.string().min(1).optional(),
+      stream: z.enum(['stdout', 'stderr', 'any']).default('any'),
+    })
+    .strict(),
+  // An image built on another: its layers start with all of the base's layers, and it adds at least one.
+  z.object({ type: z.literal('image_based_on'), node, name, base: name }).strict(),
+  // An image's layer count: exactly `count`, or within min..max.
+  z
+    .object({
+      type: z.literal('image_layers'),
+      node,
+      name,
+      count: z.number().int().min(1).optional(),
+      min: z.number().int().min(1).optional(),
+      max: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  // An image made by `docker import` of a file system archive (one layer, "Imported from …"), not a commit.
+  z.object({ type: z.literal('image_imported'), node, name }).strict(),
+  // A file's content: on the node, or inside a container (running or not), a volume or an image.
+  z
+    .object({
+      type: z.literal('file_content'),
+      node,
+      path: z.string().regex(/^\//, 'an absolute path, e.g. /root/mynginx/Dockerfile'),
+      container: name.optional(),
+      volume: name.optional(),
+      image: name.optional(),
+      // The whole file, compared without surrounding whitespace; or a part of it.
+      equals: z.string().optional(),
+      includes: z.string().min(1).optional(),
+    })
+    .strict()
+    .refine((a) => [a.container, a.volume, a.image].filter(Boolean).length <= 1, {
+      error: 'at most one of container, volume, image',
+    }),
+  // A registry's repositories and tags over its HTTP API (/v2/_catalog, /v2/<name>/tags/list), from the node.
+  z
+    .object({
+      type: z.literal('registry_has'),
+      node,
+      url: httpUrl.default('http://localhost:5000'),
+      repository: name,
+      tag: name.default('latest'),
+    })
+    .strict(),
   // Escape hatch: a bash script run on the node (not in the learner's shell); exit 0 passes.
   z.object({ type: z.literal('script'), node, run: z.string().min(1) }).strict(),
 ]);
@@ -47,15 +102,21 @@ export type Assertion = z.infer<typeof assertionSchema>;
 export const checkTaskSchema = z.object({ id: z.string(), assert: assertionSchema });
 export type CheckTask = z.infer<typeof checkTaskSchema>;
 
-/** What the agent found for one task, with a message the learner can act on. */
-const taskOutcomeSchema = z.object({ id: z.string(), passed: z.boolean(), message: z.string() });
+/** What the agent found for one task, with a message the learner can act on (in English), and the same
+ * finding as a code the control plane renders in the page's language (contract/check-messages.ts). */
+const taskOutcomeSchema = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  message: z.string(),
+  finding: checkMessageSchema.optional(),
+});
 export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
 
 /** The agent's answer to POST /v1/sandboxes/:id/checks, one outcome per task in order. */
 export const checkOutcomesSchema = z.object({ tasks: z.array(taskOutcomeSchema) });
 
 /** One task of a check result as the learner sees it: the outcome with the task's title. */
-const taskResultSchema = taskOutcomeSchema.extend({ title: z.string() });
+const taskResultSchema = taskOutcomeSchema.omit({ finding: true }).extend({ title: z.string() });
 
 /** POST /api/sandboxes/:id/checks → {exerciseId, passed, tasks:[{id, title, passed, message}]}. */
 export const checkResultSchema = z.object({

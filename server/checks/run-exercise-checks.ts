@@ -1,3 +1,4 @@
+import { renderCheckMessage } from '../../contract/check-messages.ts';
 import type { CheckResult } from '../../contract/checks.ts';
 import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
@@ -37,7 +38,10 @@ export async function runExerciseChecks(input: {
   const tasks = exercise.tasks.map((t) => {
     const o = byId.get(t.id);
     const passed = !!o?.passed;
-    const base = o?.message ?? 'Not checked.';
+    // The agent's finding in the page's language (an older agent sends English text only).
+    const base = o?.finding
+      ? renderCheckMessage(o.finding, input.lang)
+      : (o?.message ?? renderCheckMessage({ code: 'not_checked' }, input.lang));
     // The agent's finding, then the lesson's hint on what to do about it, as one readable message.
     const hint = !passed && t.hint ? `${/[.!?。！？]$/.test(base) ? '' : '.'} ${t.hint[input.lang]}` : '';
     return {

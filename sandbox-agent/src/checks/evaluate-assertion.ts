@@ -1,24 +1,15 @@
 import type { Assertion } from '../../../contract/checks.ts';
-import { containerInspectSchema, type InnerEngine, networkInspectSchema } from './inner-engine.ts';
+import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
+import { curlError, lastLine } from './command-output.ts';
+import { evaluateContainerExited } from './container-exited.ts';
+import { evaluateFileContent } from './file-content.ts';
+import { evaluateImageBasedOn, evaluateImageImported, evaluateImageLayers } from './image-checks.ts';
+import type { InnerEngine } from './inner-engine.ts';
+import { networkInspectSchema } from './inner-engine.ts';
+import { enc, inspectContainer } from './inspect.ts';
+import { evaluateRegistryHas } from './registry-has.ts';
 
-// One typed assertion against the learner's engine → passed + a message the learner can act on.
-export interface AssertionOutcome {
-  passed: boolean;
-  message: string;
-}
-
-const ok = (message: string): AssertionOutcome => ({ passed: true, message });
-const fail = (message: string): AssertionOutcome => ({ passed: false, message });
-const enc = encodeURIComponent;
-
-async function inspectContainer(inner: InnerEngine, name: string) {
-  const res = await inner.get(`/containers/${enc(name)}/json`);
-  if (res.status === 404) return undefined;
-  const parsed = containerInspectSchema.safeParse(res.body);
-  // The engine matches id prefixes too; only an exact name counts.
-  if (!parsed.success || parsed.data.Name !== `/${name}`) return undefined;
-  return parsed.data;
-}
+// One typed assertion against the learner's engine → passed + a finding the learner can act on.
 
 export async function evaluateAssertion(
   a: Assertion,
@@ -30,64 +21,60 @@ export async function evaluateAssertion(
       const res = await inner.get(`/networks/${enc(a.name)}`);
       const net = networkInspectSchema.safeParse(res.body);
       if (res.status === 404 || !net.success || net.data.Name !== a.name) {
-        return fail(`No network named "${a.name}" exists yet.`);
+        return fail('network_missing', { name: a.name });
       }
       if (a.driver && net.data.Driver !== a.driver) {
-        return fail(`Network "${a.name}" uses the "${net.data.Driver}" driver; it should use "${a.driver}".`);
+        return fail('network_driver', { name: a.name, driver: net.data.Driver, expected: a.driver });
       }
-      return ok(`Network "${a.name}" exists (driver ${net.data.Driver}).`);
+      return ok('network_ok', { name: a.name, driver: net.data.Driver });
     }
     case 'container_running': {
       const c = await inspectContainer(inner, a.name);
-      if (!c) return fail(`No container named "${a.name}" exists.`);
-      if (!c.State.Running)
-        return fail(`Container "${a.name}" exists but is ${c.State.Status}, not running.`);
-      return ok(`Container "${a.name}" is running.`);
+      if (!c) return fail('container_missing', { name: a.name });
+      if (!c.State.Running) return fail('container_not_running', { name: a.name, status: c.State.Status });
+      return ok('container_running', { name: a.name });
     }
     case 'container_on_network': {
       const c = await inspectContainer(inner, a.container);
-      if (!c) return fail(`No container named "${a.container}" exists.`);
+      if (!c) return fail('container_missing', { name: a.container });
       const nets = Object.keys(c.NetworkSettings.Networks ?? {});
       if (!nets.includes(a.network)) {
-        const on = nets.length ? nets.join(', ') : 'no network';
-        return fail(`Container "${a.container}" is attached to ${on}, not to "${a.network}".`);
+        const on = nets.length ? nets.join(', ') : '—';
+        return fail('container_not_on_network', { name: a.container, networks: on, network: a.network });
       }
-      return ok(`Container "${a.container}" is attached to "${a.network}".`);
+      return ok('container_on_network', { name: a.container, network: a.network });
     }
     case 'image_exists': {
       const res = await inner.get(`/images/${enc(a.name)}/json`);
       return res.status === 200
-        ? ok(`Image "${a.name}" is present.`)
-        : fail(`Image "${a.name}" is not present.`);
+        ? ok('image_present', { name: a.name })
+        : fail('image_missing', { name: a.name });
     }
     case 'volume_exists': {
       const res = await inner.get(`/volumes/${enc(a.name)}`);
       return res.status === 200
-        ? ok(`Volume "${a.name}" exists.`)
-        : fail(`No volume named "${a.name}" exists.`);
+        ? ok('volume_exists', { name: a.name })
+        : fail('volume_missing', { name: a.name });
     }
     case 'exec_succeeds': {
       const c = await inspectContainer(inner, a.container);
-      if (!c) return fail(`No container named "${a.container}" exists.`);
-      if (!c.State.Running)
-        return fail(`Container "${a.container}" is not running, so nothing can run in it.`);
+      if (!c) return fail('container_missing', { name: a.container });
+      if (!c.State.Running) return fail('exec_not_running', { name: a.container });
       const shown = a.command.join(' ');
       const seconds = Math.max(1, Math.floor(timeoutMs / 1000) - 1);
       const res = await inner.run(
         ['timeout', String(seconds), 'docker', 'exec', a.container, ...a.command],
         timeoutMs,
       );
-      if (res.timedOut || res.exitCode === 124)
-        return fail(`\`${shown}\` in "${a.container}" did not finish in time.`);
+      const about = { command: shown, name: a.container };
+      if (res.timedOut || res.exitCode === 124) return fail('exec_timeout', about);
       if (res.exitCode !== 0) {
-        return fail(
-          `\`${shown}\` in "${a.container}" failed (exit ${res.exitCode}): ${lastLine(res.output)}`,
-        );
+        return fail('exec_failed', { ...about, code: res.exitCode, output: lastLine(res.output) });
       }
       if (a.outputIncludes && !res.output.includes(a.outputIncludes)) {
-        return fail(`\`${shown}\` in "${a.container}" ran, but its output lacks "${a.outputIncludes}".`);
+        return fail('exec_output_lacks', { ...about, text: a.outputIncludes });
       }
-      return ok(`\`${shown}\` in "${a.container}" succeeded.`);
+      return ok('exec_ok', about);
     }
     case 'http_responds': {
       // Sent by curl on the node itself, like `curl` typed on that host — never from the learner's shell.
@@ -106,38 +93,37 @@ export async function evaluateAssertion(
         ],
         timeoutMs,
       );
-      if (res.timedOut || res.exitCode === 28) return fail(`${a.url} did not answer within ${seconds} s.`);
-      if (res.exitCode !== 0) return fail(`Nothing answered at ${a.url}: ${curlError(res.output)}`);
+      if (res.timedOut || res.exitCode === 28) return fail('http_timeout', { url: a.url, seconds });
+      if (res.exitCode !== 0) return fail('http_unreachable', { url: a.url, error: curlError(res.output) });
       const nl = res.output.lastIndexOf('\n');
       const code = Number(res.output.slice(nl + 1).trim());
       const body = res.output.slice(0, Math.max(0, nl));
-      if (code !== a.status) return fail(`${a.url} answered HTTP ${code}, not ${a.status}.`);
+      if (code !== a.status) return fail('http_status', { url: a.url, code, expected: a.status });
       if (a.bodyIncludes && !body.includes(a.bodyIncludes)) {
-        return fail(`${a.url} answered HTTP ${code}, but the page does not contain "${a.bodyIncludes}".`);
+        return fail('http_body_lacks', { url: a.url, code, text: a.bodyIncludes });
       }
-      return ok(`${a.url} answered HTTP ${code}${a.bodyIncludes ? ` with "${a.bodyIncludes}"` : ''}.`);
+      return a.bodyIncludes
+        ? ok('http_ok_with', { url: a.url, code, text: a.bodyIncludes })
+        : ok('http_ok', { url: a.url, code });
     }
     case 'script': {
       const res = await inner.run(['bash', '-c', a.run], timeoutMs);
-      if (res.timedOut) return fail('The check script did not finish in time.');
+      if (res.timedOut) return fail('script_timeout');
       const out = lastLine(res.output);
-      return res.exitCode === 0
-        ? ok(out || 'Check passed.')
-        : fail(out || `Check failed (exit ${res.exitCode}).`);
+      if (res.exitCode === 0) return out ? ok('script_said', { output: out }) : ok('script_passed');
+      return out ? fail('script_said', { output: out }) : fail('script_failed', { code: res.exitCode });
     }
+    case 'container_exited':
+      return evaluateContainerExited(a, inner);
+    case 'image_based_on':
+      return evaluateImageBasedOn(a, inner);
+    case 'image_layers':
+      return evaluateImageLayers(a, inner);
+    case 'image_imported':
+      return evaluateImageImported(a, inner);
+    case 'file_content':
+      return evaluateFileContent(a, inner, timeoutMs);
+    case 'registry_has':
+      return evaluateRegistryHas(a, inner, timeoutMs);
   }
-}
-
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return (lines[lines.length - 1] ?? '').slice(0, 300);
-}
-
-// curl's own words ("Failed to connect to node1 port 8080: Connection refused"), without the "curl: (7)" prefix.
-function curlError(output: string): string {
-  const line = output
-    .split('\n')
-    .find((l) => l.startsWith('curl: ('))
-    ?.replace(/^curl: \(\d+\)\s*/, '');
-  return (line ?? lastLine(output)).slice(0, 300) || 'no answer.';
 }

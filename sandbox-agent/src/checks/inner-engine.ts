@@ -1,48 +1,50 @@
 import { z } from 'zod';
+import { msg } from '../../../contract/check-messages.ts';
 import type { Engine } from '../docker/engine.ts';
+import { CheckFindingError } from './check-finding-error.ts';
 
 // Reads the learner's inner Docker engine through its Engine API, from inside the node (curl on the
 // unix socket), so checks see typed JSON — never the learner's terminal, never text scraped from `docker ps`.
 
 export interface InnerEngine {
   get(path: string): Promise<{ status: number; body: unknown }>;
+  /** Bytes as the engine sends them (logs, tar archives), base64 through the exec so nothing is mangled. */
+  getRaw(path: string): Promise<{ status: number; body: Buffer }>;
   run(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string; timedOut: boolean }>;
 }
 
 const API = 'http://docker/v1.41';
-const DISK_FULL =
-  'Not checked: your sandbox has run out of disk space (No space left on device). Delete files you do not need, for example in /root or /tmp, and check again.';
 
 export function innerEngine(engine: Engine, containerId: string, deadline: number): InnerEngine {
   const remaining = () => Math.max(500, deadline - Date.now());
   // One check run is one snapshot: tasks that inspect the same object share one request.
   const cache = new Map<string, Promise<{ status: number; body: unknown }>>();
-  const get = async (path: string) => {
-    const seconds = Math.max(1, Math.floor(remaining() / 1000));
-    const res = await engine.exec(
-      containerId,
-      [
-        'curl',
-        '-sS',
-        '--max-time',
-        String(seconds),
-        '--unix-socket',
-        '/var/run/docker.sock',
-        '-w',
-        '\n%{http_code}',
-        `${API}${path}`,
-      ],
-      { timeoutMs: remaining() },
-    );
-    if (res.timedOut) throw new Error('the Docker engine in your sandbox did not answer in time');
+  const curl = (path: string) => [
+    'curl',
+    '-sS',
+    '--max-time',
+    String(Math.max(1, Math.floor(remaining() / 1000))),
+    '--unix-socket',
+    '/var/run/docker.sock',
+    '-w',
+    '\n%{http_code}',
+    `${API}${path}`,
+  ];
+  // The answer's body and its status (curl's last line), or a finding when the engine does not answer.
+  const split = (res: { output: string; exitCode: number; timedOut: boolean }) => {
+    if (res.timedOut) throw new CheckFindingError(msg('engine_timeout'));
     const nl = res.output.lastIndexOf('\n');
     const status = Number(res.output.slice(nl + 1).trim());
     if (res.exitCode !== 0 || !Number.isFinite(status) || status === 0) {
-      throw new Error('the Docker engine in your sandbox is not answering (is dockerd running?)');
+      throw new CheckFindingError(msg('engine_down'));
     }
+    return { status, text: res.output.slice(0, Math.max(0, nl)) };
+  };
+  const get = async (path: string) => {
+    const { status, text } = split(await engine.exec(containerId, curl(path), { timeoutMs: remaining() }));
     let body: unknown = null;
     try {
-      body = JSON.parse(res.output.slice(0, nl));
+      body = JSON.parse(text);
     } catch {
       body = null;
     }
@@ -58,20 +60,51 @@ export function innerEngine(engine: Engine, containerId: string, deadline: numbe
       }
       return p;
     },
+    async getRaw(path) {
+      // pipefail: a curl that fails is the engine not answering, not an empty body.
+      const script = `set -o pipefail; ${curl(path).map(shellQuote).join(' ')} | base64 -w0`;
+      const res = await engine.exec(containerId, ['bash', '-c', script], { timeoutMs: remaining() });
+      const bytes = res.exitCode === 0 ? Buffer.from(res.output.trim(), 'base64') : Buffer.alloc(0);
+      const nl = bytes.lastIndexOf(0x0a);
+      const { status } = split({ ...res, output: bytes.subarray(Math.max(0, nl)).toString('latin1') });
+      return { status, body: bytes.subarray(0, Math.max(0, nl)) };
+    },
     async run(cmd, timeoutMs) {
       const res = await engine.exec(containerId, cmd, { timeoutMs: Math.min(timeoutMs, remaining()) });
       // The engine could not even start the command (runc writes to /tmp): that says nothing about the
       // learner's work, so do not report it as their failure.
-      if (res.exitCode !== 0 && /no space left on device/i.test(res.output)) throw new Error(DISK_FULL);
+      if (res.exitCode !== 0 && /no space left on device/i.test(res.output))
+        throw new CheckFindingError(msg('disk_full'));
       return res;
     },
   };
 }
 
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
 export const containerInspectSchema = z.object({
   Name: z.string(),
-  State: z.object({ Running: z.boolean(), Status: z.string() }),
+  State: z.object({ Running: z.boolean(), Status: z.string(), ExitCode: z.number().default(0) }),
+  Config: z
+    .object({ Image: z.string().default(''), Tty: z.boolean().default(false) })
+    .default({ Image: '', Tty: false }),
+  Image: z.string().default(''),
   NetworkSettings: z.object({ Networks: z.record(z.string(), z.unknown()).nullable().optional() }),
 });
 
 export const networkInspectSchema = z.object({ Name: z.string(), Driver: z.string() });
+
+export const imageInspectSchema = z.object({
+  Id: z.string(),
+  Parent: z.string().default(''),
+  RootFS: z.object({ Layers: z.array(z.string()).default([]) }),
+  GraphDriver: z
+    .object({ Name: z.string(), Data: z.record(z.string(), z.string()).nullable().default({}) })
+    .optional(),
+});
+
+export const imageHistorySchema = z.array(
+  z.object({ CreatedBy: z.string().default(''), Comment: z.string().default('') }),
+);

@@ -1,5 +1,7 @@
+import { type CheckMessage, msg, renderCheckMessage } from '../../../contract/check-messages.ts';
 import type { CheckTask, TaskOutcome } from '../../../contract/checks.ts';
 import type { Engine } from '../docker/engine.ts';
+import { CheckFindingError } from './check-finding-error.ts';
 import { evaluateAssertion } from './evaluate-assertion.ts';
 import { type InnerEngine, innerEngine } from './inner-engine.ts';
 
@@ -27,34 +29,40 @@ export async function runChecks(input: {
   for (const task of input.tasks) {
     const left = deadline - Date.now();
     if (left <= 0) {
-      results.push({ id: task.id, passed: false, message: 'Not checked: the check ran out of time.' });
+      results.push(outcome(task.id, false, msg('out_of_time')));
       continue;
     }
     // In a multi-node sandbox the learner needs to know which host the finding is about.
-    const where = task.assert.node ? `On ${task.assert.node}: ` : '';
+    const node = task.assert.node;
+    const where = (m: CheckMessage) => (node ? msg('on_node', { node, message: m }) : m);
     try {
-      const inner = innerOn(task.assert.node);
-      const outcome = await withTimeout(evaluateAssertion(task.assert, inner, left), left);
-      results.push({ id: task.id, passed: outcome.passed, message: `${where}${outcome.message}` });
+      const inner = innerOn(node);
+      const found = await withTimeout(evaluateAssertion(task.assert, inner, left), left);
+      results.push(outcome(task.id, found.passed, where(found.finding)));
     } catch (e) {
-      results.push({
-        id: task.id,
-        passed: false,
-        message: `${where}${e instanceof Error ? e.message : String(e)}`,
-      });
+      const finding =
+        e instanceof CheckFindingError
+          ? e.finding
+          : msg('script_said', { output: e instanceof Error ? e.message : String(e) });
+      results.push(outcome(task.id, false, where(finding)));
     }
   }
   return results;
 }
 
+// The finding as a code for the control plane to render in the page's language, and in English as is.
+function outcome(id: string, passed: boolean, finding: CheckMessage): TaskOutcome {
+  return { id, passed, message: renderCheckMessage(finding, 'en'), finding };
+}
+
 function nodeContainerOrThrow(input: { nodeContainer?: (node: string) => string }, node: string): string {
-  if (!input.nodeContainer) throw new Error(`This check needs ${node}, which this sandbox does not have.`);
+  if (!input.nodeContainer) throw new CheckFindingError(msg('node_missing', { node }));
   return input.nodeContainer(node);
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('Not checked: the check ran out of time.')), ms);
+    const t = setTimeout(() => reject(new CheckFindingError(msg('out_of_time'))), ms);
     p.then(
       (v) => {
         clearTimeout(t);

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+
+// What a check found, as a code with parameters: the agent says what it saw, the control plane renders it
+// in the page's language (en, zh). `{name}` in a template is replaced by that parameter.
+
+const t = (en: string, zh: string) => ({ en, zh }) as const;
+
+export const checkMessageTemplates = {
+  network_missing: t('No network named "{name}" exists yet.', '还没有名为 "{name}" 的网络。'),
+  network_driver: t(
+    'Network "{name}" uses the "{driver}" driver; it should use "{expected}".',
+    '网络 "{name}" 使用的是 "{driver}" 驱动，应当使用 "{expected}"。',
+  ),
+  network_ok: t('Network "{name}" exists (driver {driver}).', '网络 "{name}" 已存在（驱动 {driver}）。'),
+  container_missing: t('No container named "{name}" exists.', '没有名为 "{name}" 的容器。'),
+  container_not_running: t(
+    'Container "{name}" exists but is {status}, not running.',
+    '容器 "{name}" 存在，但状态是 {status}，没有在运行。',
+  ),
+  container_running: t('Container "{name}" is running.', '容器 "{name}" 正在运行。'),
+  container_not_exited: t(
+    'Container "{name}" is {status}; it should have run and exited.',
+    '容器 "{name}" 的状态是 {status}；它应当已经运行并退出。',
+  ),
+  container_image: t(
+    'Container "{name}" was created from "{image}", not from "{expected}".',
+    '容器 "{name}" 是用 "{image}" 创建的，而不是 "{expected}"。',
+  ),
+  container_exit_code: t(
+    'Container "{name}" exited with code {code}, not {expected}.',
+    '容器 "{name}" 的退出码是 {code}，而不是 {expected}。',
+  ),
+  container_output_lacks: t(
+    'Container "{name}" did not print "{text}" (to {stream}).',
+    '容器 "{name}" 没有输出 "{text}"（{stream}）。',
+  ),
+  container_exited_ok: t(
+    'Container "{name}" exited with code {code}.',
+    '容器 "{name}" 已退出，退出码 {code}。',
+  ),
+  container_not_on_network: t(
+    'Container "{name}" is attached to {networks}, not to "{network}".',
+    '容器 "{name}" 连接的是 {networks}，而不是 "{network}"。',
+  ),
+  container_on_network: t(
+    'Container "{name}" is attached to "{network}".',
+    '容器 "{name}" 已连接到 "{network}"。',
+  ),
+  image_missing: t('Image "{name}" is not present.', '镜像 "{name}" 不存在。'),
+  image_present: t('Image "{name}" is present.', '镜像 "{name}" 已存在。'),
+  image_not_based_on: t(
+    'Image "{name}" is not built on "{base}": its layers do not start with those of "{base}".',
+    '镜像 "{name}" 不是基于 "{base}" 构建的：它的层不是以 "{base}" 的层开头。',
+  ),
+  image_is_base: t(
+    'Image "{name}" is "{base}" itself under another name; build a new layer on it.',
+    '镜像 "{name}" 就是 "{base}" 本身（只是换了个名字）；请在它之上构建新的层。',
+  ),
+  image_based_on: t('Image "{name}" is built on "{base}".', '镜像 "{name}" 基于 "{base}" 构建。'),
+  image_layer_count: t(
+    'Image "{name}" has {count} layer(s); expected {expected}.',
+    '镜像 "{name}" 有 {count} 层；应当是 {expected}。',
+  ),
+  image_layer_ok: t('Image "{name}" has {count} layer(s).', '镜像 "{name}" 有 {count} 层。'),
+  image_not_imported: t(
+    'Image "{name}" was not made by `docker import` (it has {count} layer(s); its history says "{history}").',
+    '镜像 "{name}" 不是用 `docker import` 生成的（它有 {count} 层；历史记录是 "{history}"）。',
+  ),
+  image_imported: t(
+    'Image "{name}" was imported from a file system archive.',
+    '镜像 "{name}" 是从文件系统归档导入的。',
+  ),
+  volume_missing: t('No volume named "{name}" exists.', '没有名为 "{name}" 的数据卷。'),
+  volume_exists: t('Volume "{name}" exists.', '数据卷 "{name}" 已存在。'),
+  exec_not_running: t(
+    'Container "{name}" is not running, so nothing can run in it.',
+    '容器 "{name}" 没有在运行，无法在其中执行命令。',
+  ),
+  exec_timeout: t('`{command}` in "{name}" did not finish in time.', '在 "{name}" 中执行 `{command}` 超时。'),
+  exec_failed: t(
+    '`{command}` in "{name}" failed (exit {code}): {output}',
+    '在 "{name}" 中执行 `{command}` 失败（退出码 {code}）：{output}',
+  ),
+  exec_output_lacks: t(
+    '`{command}` in "{name}" ran, but its output lacks "{text}".',
+    '在 "{name}" 中执行 `{command}` 成功，但输出中没有 "{text}"。',
+  ),
+  exec_ok: t('`{command}` in "{name}" succeeded.', '在 "{name}" 中执行 `{command}` 成功。'),
+  http_timeout: t('{url} did not answer within {seconds} s.', '{url} 在 {seconds} 秒内没有应答。'),
+  http_unreachable: t('Nothing answered at {url}: {error}', '{url} 没有应答：{error}'),
+  http_status: t(
+    '{url} answered HTTP {code}, not {expected}.',
+    '{url} 返回 HTTP {code}，而不是 {expected}。',
+  ),
+  http_body_lacks: t(
+    '{url} answered HTTP {code}, but the page does not contain "{text}".',
+    '{url} 返回 HTTP {code}，但页面中没有 "{text}"。',
+  ),
+  http_ok: t('{url} answered HTTP {code}.', '{url} 返回 HTTP {code}。'),
+  http_ok_with: t('{url} answered HTTP {code} with "{text}".', '{url} 返回 HTTP {code}，内容包含 "{text}"。'),
+  file_missing: t('There is no file {path} {where}.', '{where}没有文件 {path}。'),
+  file_differs: t(
+    '{path} {where} says "{content}", not "{expected}".',
+    '{where}的 {path} 内容是 "{content}"，而不是 "{expected}"。',
+  ),
+  file_lacks: t('{path} {where} does not contain "{text}".', '{where}的 {path} 中没有 "{text}"。'),
+  file_ok: t('{path} {where} has the expected content.', '{where}的 {path} 内容正确。'),
+  registry_unreachable: t('No registry answered at {url}: {error}', '{url} 上没有镜像仓库应答：{error}'),
+  registry_repo_missing: t(
+    'The registry at {url} has no repository "{repository}" (it has: {repositories}).',
+    '{url} 上的镜像仓库中没有 "{repository}"（现有：{repositories}）。',
+  ),
+  registry_tag_missing: t(
+    'Repository "{repository}" in the registry at {url} has no tag "{tag}" (it has: {tags}).',
+    '{url} 上的镜像仓库 "{repository}" 没有标签 "{tag}"（现有：{tags}）。',
+  ),
+  registry_ok: t(
+    'The registry at {url} holds {repository}:{tag}.',
+    '{url} 上的镜像仓库中有 {repository}:{tag}。',
+  ),
+  script_timeout: t('The check script did not finish in time.', '检查脚本超时。'),
+  script_passed: t('Check passed.', '检查通过。'),
+  script_failed: t('Check failed (exit {code}).', '检查未通过（退出码 {code}）。'),
+  // The script's own last line of output: its author's words, shown as they are.
+  script_said: t('{output}', '{output}'),
+  out_of_time: t('Not checked: the check ran out of time.', '未检查：检查超时。'),
+  engine_timeout: t(
+    'The Docker engine in your sandbox did not answer in time.',
+    '沙箱中的 Docker 引擎没有及时应答。',
+  ),
+  engine_down: t(
+    'The Docker engine in your sandbox is not answering (is dockerd running?).',
+    '沙箱中的 Docker 引擎没有应答（dockerd 在运行吗？）。',
+  ),
+  disk_full: t(
+    'Not checked: your sandbox has run out of disk space (No space left on device). Delete files you do not need, for example in /root or /tmp, and check again.',
+    '未检查：沙箱的磁盘空间已用完（No space left on device）。请删除不需要的文件（例如 /root 或 /tmp 中的），然后再检查。',
+  ),
+  node_missing: t(
+    'This check needs {node}, which this sandbox does not have.',
+    '此检查需要 {node}，但这个沙箱没有它。',
+  ),
+  not_checked: t('Not checked.', '未检查。'),
+  // Words used inside other messages' parameters.
+  where_node: t('on the node', '节点上'),
+  where_container: t('in container "{name}"', '容器 "{name}" 中'),
+  where_volume: t('in volume "{name}"', '数据卷 "{name}" 中'),
+  where_image: t('in image "{name}"', '镜像 "{name}" 中'),
+  on_node: t('On {node}: {message}', '在 {node} 上：{message}'),
+} as const;
+
+export type CheckMessageCode = keyof typeof checkMessageTemplates;
+const codes = Object.keys(checkMessageTemplates) as [CheckMessageCode, ...CheckMessageCode[]];
+
+type ParamValue = string | number | CheckMessage;
+/** A finding: its code, and parameters that are plain values or nested findings (rendered first). */
+export interface CheckMessage {
+  code: CheckMessageCode;
+  params?: Record<string, ParamValue>;
+}
+
+export const checkMessageSchema: z.ZodType<CheckMessage> = z.lazy(() =>
+  z.object({
+    code: z.enum(codes),
+    params: z.record(z.string(), z.union([z.string().max(2000), z.number(), checkMessageSchema])).optional(),
+  }),
+);
+
+export const msg = (code: CheckMessageCode, params?: Record<string, ParamValue>): CheckMessage => ({
+  code,
+  ...(params ? { params } : {}),
+});
+
+/** The finding in one of the page's languages; a parameter missing from `params` stays as `{name}`. */
+export function renderCheckMessage(m: CheckMessage, lang: 'en' | 'zh'): string {
+  const template: string = checkMessageTemplates[m.code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = m.params?.[key];
+    if (v === undefined) return whole;
+    return typeof v === 'object' ? renderCheckMessage(v, lang) : String(v);
+  });
+}
