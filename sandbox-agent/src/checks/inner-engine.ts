@@ -8,12 +8,15 @@ import { CheckFindingError } from './check-finding-error.ts';
 
 export interface InnerEngine {
   get(path: string): Promise<{ status: number; body: unknown }>;
-  /** Bytes as the engine sends them (logs, tar archives), base64 through the exec so nothing is mangled. */
+  /** Bytes as the engine sends them (logs, tar archives), base64 through the exec so nothing is mangled;
+   * status 413 when the answer is longer than a check reads. */
   getRaw(path: string): Promise<{ status: number; body: Buffer }>;
   run(cmd: string[], timeoutMs: number): Promise<{ exitCode: number; output: string; timedOut: boolean }>;
 }
 
 const API = 'http://docker/v1.41';
+// What a check reads raw (logs, a file through the archive API): 150 KB, 200 KB in base64.
+const MAX_RAW_BYTES = 150 * 1024;
 
 export function innerEngine(engine: Engine, containerId: string, deadline: number): InnerEngine {
   const remaining = () => Math.max(500, deadline - Date.now());
@@ -61,9 +64,11 @@ export function innerEngine(engine: Engine, containerId: string, deadline: numbe
       return p;
     },
     async getRaw(path) {
-      // pipefail: a curl that fails is the engine not answering, not an empty body.
-      const script = `set -o pipefail; ${curl(path).map(shellQuote).join(' ')} | base64 -w0`;
+      // At most MAX_RAW_BYTES (the exec's output is bounded): curl's own exit status says whether the engine
+      // answered (0), or the answer was cut short (23, a write error once head stops reading).
+      const script = `${curl(path).map(shellQuote).join(' ')} | head -c ${MAX_RAW_BYTES} | base64 -w0; exit \${PIPESTATUS[0]}`;
       const res = await engine.exec(containerId, ['bash', '-c', script], { timeoutMs: remaining() });
+      if (!res.timedOut && res.exitCode === 23) return { status: 413, body: Buffer.alloc(0) };
       const bytes = res.exitCode === 0 ? Buffer.from(res.output.trim(), 'base64') : Buffer.alloc(0);
       const nl = bytes.lastIndexOf(0x0a);
       const { status } = split({ ...res, output: bytes.subarray(Math.max(0, nl)).toString('latin1') });

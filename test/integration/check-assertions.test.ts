@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { renderCheckMessage } from '../../contract/check-messages.ts';
+import { type Assertion, assertionSchema } from '../../contract/checks.ts';
+import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
+import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
+
+// The typed assertions the course's lessons use, against a real sandbox's inner engine: each passes on the
+// state it describes and fails on near misses (another name, image, path, port; a commit for an import; a
+// tag never pushed), not only on an empty sandbox.
+let h: AgentHarness;
+let node1: string;
+
+async function sh(script: string, timeoutMs = 120_000) {
+  const res = await h.engine.exec(node1, ['bash', '-lc', `set -e\n${script}`], { timeoutMs });
+  assert.equal(res.exitCode, 0, `${script}\n→ ${res.output.slice(-600)}`);
+}
+
+async function check(a: Record<string, unknown>) {
+  const [r] = await runChecks({
+    engine: h.engine,
+    containerId: node1,
+    tasks: [{ id: 't', assert: assertionSchema.parse(a) as Assertion }],
+    timeoutMs: 20_000,
+  });
+  assert.ok(r?.finding, 'every outcome carries a finding code');
+  // The English message is the finding rendered; the Chinese one renders too, with no placeholder left.
+  assert.equal(r.message, renderCheckMessage(r.finding, 'en'));
+  assert.doesNotMatch(renderCheckMessage(r.finding, 'zh'), /\{\w+\}/);
+  return r;
+}
+
+async function passes(a: Record<string, unknown>) {
+  const r = await check(a);
+  assert.equal(r.passed, true, `${JSON.stringify(a)} should pass: ${r.message}`);
+}
+
+async function fails(a: Record<string, unknown>, why: RegExp) {
+  const r = await check(a);
+  assert.equal(r.passed, false, `${JSON.stringify(a)} should fail`);
+  assert.match(r.message, why);
+}
+
+describe('typed assertions on a real sandbox', () => {
+  before(async () => {
+    h = await startAgentHarness();
+    const id = testSandboxId();
+    const view = await h.manager.create({
+      id,
+      owner: 'checks-test',
+      nodes: ['node1'],
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    assert.equal(view.state, 'ready');
+    node1 = h.manager.nodeContainer(id, 'node1');
+  });
+  after(async () => {
+    await h?.cleanup();
+  });
+
+  test('container_exited: exit code, image and output by stream', async () => {
+    const hello = {
+      type: 'container_exited',
+      name: 'hello',
+      image: 'busybox',
+      exitCode: 0,
+      outputIncludes: 'Hello, Berth',
+      stream: 'stdout',
+    };
+    await fails(hello, /No container named "hello"/);
+    await sh(
+      [
+        'docker run --name hello busybox echo Hello, Berth',
+        'docker run --name hello-err busybox sh -c "echo Hello, Berth >&2"',
+        'docker run --name hello-exit busybox sh -c "echo Hello, Berth; exit 3" || true',
+        'docker run --name hello-debian debian:bookworm echo Hello, Berth',
+        'docker run --name hello-other busybox echo Goodbye',
+        'docker run -t --name hello-tty busybox echo Hello, Berth',
+        'docker run -d --name hello-running busybox sleep 300',
+      ].join('\n'),
+    );
+    await passes(hello);
+    await passes({ ...hello, image: 'docker.io/library/busybox:latest' });
+    await fails({ ...hello, name: 'hello-err' }, /did not print "Hello, Berth" \(to stdout\)/);
+    await passes({ ...hello, name: 'hello-err', stream: 'stderr' });
+    await passes({ ...hello, name: 'hello-err', stream: 'any' });
+    await fails({ ...hello, name: 'hello-exit' }, /exited with code 3, not 0/);
+    await passes({ ...hello, name: 'hello-exit', exitCode: 3 });
+    await fails({ ...hello, name: 'hello-debian' }, /created from "debian:bookworm", not from "busybox"/);
+    await fails({ ...hello, name: 'hello-other' }, /did not print/);
+    await passes({ ...hello, name: 'hello-tty', stream: 'any' });
+    await fails({ ...hello, name: 'hello-running' }, /is running; it should have run and exited/);
+    await fails({ ...hello, name: 'hell' }, /No container named "hell"/);
+  });
+
+  test('image_based_on, image_layers and file_content on the node and in an image', async () => {
+    const built = { type: 'image_based_on', name: 'nginx:v3', base: 'nginx' };
+    await fails(built, /Image "nginx:v3" is not present/);
+    await sh(
+      [
+        'mkdir -p /root/mynginx && cd /root/mynginx',
+        `printf '%s\\n' 'FROM nginx' "RUN echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html" > Dockerfile`,
+        'docker build -q -t nginx:v3 .',
+        'docker tag nginx nginx:renamed',
+        `printf 'FROM busybox\\nRUN echo hi > /hi\\n' | docker build -q -t other:v1 -`,
+      ].join('\n'),
+      300_000,
+    );
+    await passes(built);
+    await fails({ ...built, base: 'busybox' }, /not built on "busybox"/);
+    await fails({ ...built, name: 'other:v1', base: 'nginx' }, /not built on "nginx"/);
+    await fails({ ...built, name: 'nginx:renamed' }, /is "nginx" itself under another name/);
+    await fails({ ...built, name: 'nginx:v4' }, /Image "nginx:v4" is not present/);
+
+    // The course's busybox has two layers (its binary, then its links); one RUN adds a third.
+    await passes({ type: 'image_layers', name: 'other:v1', count: 3 });
+    await fails({ type: 'image_layers', name: 'other:v1', count: 2 }, /has 3 layer\(s\); expected 2/);
+    await passes({ type: 'image_layers', name: 'nginx:v3', min: 2 });
+    await fails({ type: 'image_layers', name: 'busybox', min: 3 }, /expected ≥ 3/);
+
+    const dockerfile = { type: 'file_content', path: '/root/mynginx/Dockerfile', includes: 'FROM nginx' };
+    await passes(dockerfile);
+    await fails(
+      { ...dockerfile, path: '/root/nginx/Dockerfile' },
+      /There is no file \/root\/nginx\/Dockerfile on the node/,
+    );
+    await fails({ ...dockerfile, includes: 'FROM busybox' }, /does not contain "FROM busybox"/);
+    const page = {
+      type: 'file_content',
+      image: 'nginx:v3',
+      path: '/usr/share/nginx/html/index.html',
+      equals: '<h1>Hello, Docker!</h1>',
+    };
+    await passes(page);
+    await fails({ ...page, image: 'nginx' }, /in image "nginx" says "/);
+    await passes({ type: 'file_content', image: 'other:v1', path: '/hi', equals: 'hi' });
+    await fails({ type: 'file_content', image: 'other:v1', path: '/ho', equals: 'hi' }, /no file \/ho/);
+  });
+
+  test('image_imported and file_content in a container, an image and a volume', async () => {
+    const imported = { type: 'image_imported', name: 'test/debian:v1.0' };
+    await fails(imported, /Image "test\/debian:v1.0" is not present/);
+    await sh(
+      [
+        `docker run --name snap debian:bookworm sh -c 'echo exported > /snapshot.txt'`,
+        'docker export snap -o /root/snap.tar',
+        'cat /root/snap.tar | docker import - test/debian:v1.0',
+        'docker commit snap test/debian:committed',
+        'docker save busybox | docker load -q && docker tag busybox test/busybox:loaded',
+        'docker volume create test-volume',
+        'docker volume create other-volume',
+        `docker run --rm -v test-volume:/data busybox sh -c 'echo persist > /data/hello.txt'`,
+      ].join('\n'),
+      300_000,
+    );
+    await passes(imported);
+    await fails(
+      { ...imported, name: 'test/debian:committed' },
+      /not made by `docker import` \(it has 2 layer/,
+    );
+    await fails({ ...imported, name: 'test/busybox:loaded' }, /not made by `docker import`/);
+    // (The course's debian:bookworm is itself imported from an mmdebstrap archive, so it is no near miss.)
+
+    const inImage = {
+      type: 'file_content',
+      image: 'test/debian:v1.0',
+      path: '/snapshot.txt',
+      equals: 'exported',
+    };
+    await passes(inImage);
+    await fails(
+      { ...inImage, image: 'debian:bookworm' },
+      /no file \/snapshot.txt in image "debian:bookworm"/,
+    );
+    const inContainer = {
+      type: 'file_content',
+      container: 'snap',
+      path: '/snapshot.txt',
+      equals: 'exported',
+    };
+    await passes(inContainer);
+    await fails({ ...inContainer, equals: 'imported' }, /says "exported", not "imported"/);
+    await fails({ ...inContainer, path: '/snap.txt' }, /no file \/snap.txt in container "snap"/);
+    await fails({ ...inContainer, container: 'snap2' }, /No container named "snap2"/);
+    await fails({ ...inContainer, path: '/etc' }, /no file \/etc in container "snap"/);
+
+    const inVolume = { type: 'file_content', volume: 'test-volume', path: '/hello.txt', equals: 'persist' };
+    await passes(inVolume);
+    await fails({ ...inVolume, volume: 'other-volume' }, /no file \/hello.txt in volume "other-volume"/);
+    await fails({ ...inVolume, volume: 'no-volume' }, /No volume named "no-volume"/);
+    await fails({ ...inVolume, equals: 'persisted' }, /says "persist", not "persisted"/);
+  });
+
+  test('registry_has: repositories and tags over the registry HTTP API', async () => {
+    const pushed = { type: 'registry_has', repository: 'busybox', tag: 'latest' };
+    await fails(pushed, /No registry answered at http:\/\/localhost:5000/);
+    await sh(
+      [
+        'docker run -d --name registry -p 5000:5000 registry:2',
+        'for i in $(seq 50); do curl -fsS http://localhost:5000/v2/ >/dev/null 2>&1 && break; sleep 0.2; done',
+        'docker tag busybox localhost:5000/busybox:latest',
+        'docker push -q localhost:5000/busybox:latest',
+        'docker tag busybox localhost:5000/busybox:v2',
+      ].join('\n'),
+    );
+    await passes(pushed);
+    await passes({ ...pushed, url: 'http://127.0.0.1:5000/' });
+    await fails({ ...pushed, tag: 'v2' }, /has no tag "v2" \(it has: latest\)/);
+    await fails({ ...pushed, repository: 'nginx' }, /has no repository "nginx" \(it has: busybox\)/);
+    await fails(
+      { ...pushed, url: 'http://localhost:5001' },
+      /No registry answered at http:\/\/localhost:5001/,
+    );
+  });
+
+  test('findings on another node say which node, in both languages', async () => {
+    const [r] = await runChecks({
+      engine: h.engine,
+      containerId: node1,
+      tasks: [
+        { id: 't', assert: assertionSchema.parse({ type: 'volume_exists', node: 'node2', name: 'v' }) },
+      ],
+      timeoutMs: 5_000,
+    });
+    assert.ok(r?.finding);
+    assert.equal(r.message, 'On node2: This check needs node2, which this sandbox does not have.');
+    assert.equal(renderCheckMessage(r.finding, 'zh'), '在 node2 上：此检查需要 node2，但这个沙箱没有它。');
+  });
+});
