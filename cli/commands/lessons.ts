@@ -5,6 +5,8 @@ export async function runLessons(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'lint') return runLessonsLint(rest);
   if (sub === 'verify') return runLessonsVerify(rest);
-  process.stderr.write('usage: ./berth lessons lint | ./berth lessons verify [exercise-or-lesson-id…]\n');
+  process.stderr.write(
+    'usage: ./berth lessons lint [lesson-id…] | ./berth lessons verify [--jobs N] [exercise-or-lesson-id…]\n',
+  );
   return 1;
 }

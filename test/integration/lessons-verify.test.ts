@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { type LocalAgent, startLocalAgent } from '../../cli/agent-process.ts';
-import { runLessonsVerify } from '../../cli/lessons-verify.ts';
+import { parseVerifyArgs, runLessonsVerify } from '../../cli/lessons-verify.ts';
+import { typeInTerminal } from '../../cli/terminal-typist.ts';
 import { agentConfig } from '../../sandbox-agent/src/config.ts';
 import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
 import { startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
+import { agentApi } from '../../server/agents/agent-client.ts';
 import { loadCourse } from '../../server/lessons/load-course.ts';
 
 // Every exercise of the course, on a real sandbox: its checks fail on a fresh sandbox and pass
-// after its reference solution. A check that cannot fail (or cannot pass) is caught here. Sandboxes
-// go through a real agent process's HTTP API, the path learners' sandboxes take: a recording proxy in
-// front of the agent sees every call.
+// after its reference solution, typed into the terminal. A check that cannot fail (or cannot pass) is
+// caught here. Sandboxes go through a real agent process's HTTP API and its terminal websocket, the path
+// learners' sandboxes take: a recording proxy in front of the agent sees every call and upgrade.
 describe('./berth lessons verify', () => {
   let agent: LocalAgent;
   let proxy: http.Server;
@@ -37,6 +39,20 @@ describe('./berth lessons verify', () => {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
+    // The terminal websocket: the upgrade request is recorded, then both sockets are joined as they are.
+    proxy.on('upgrade', (req, socket, head) => {
+      calls.push(`UPGRADE ${req.url}`);
+      const upstream = net.connect(Number(target.port), target.hostname, () => {
+        const headers = [];
+        for (let i = 0; i < req.rawHeaders.length; i += 2)
+          headers.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+        upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
+        upstream.write(head);
+        socket.pipe(upstream).pipe(socket);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   });
@@ -45,8 +61,8 @@ describe('./berth lessons verify', () => {
     await agent?.stop();
   });
 
-  test('passes for every exercise, each one driven through the agent API', async () => {
-    const code = await runLessonsVerify([], { agent: { ...agent.ref, url: proxyUrl } });
+  test('passes for every exercise, each one driven through the agent API and its terminal', async () => {
+    const code = await runLessonsVerify([], { agent: { ...agent.ref, url: proxyUrl }, jobs: 2 });
     assert.equal(code, 0);
     const exercises = (await loadCourse()).exercises.size;
     const routes = calls.map((c) => c.replace(/\/v1\/sandboxes\/[^/?]+/, '/v1/sandboxes/:id'));
@@ -54,10 +70,12 @@ describe('./berth lessons verify', () => {
     console.log(`  ${exercises} exercises, ${calls.length} agent API calls`);
     assert.equal(count('POST /v1/sandboxes'), exercises, 'one fresh sandbox per exercise');
     assert.equal(count('POST /v1/sandboxes/:id/checks'), 2 * exercises, 'checks before and after');
-    assert.ok(
-      routes.filter((r) => /^POST \/v1\/sandboxes\/:id\/nodes\/node\d\/exec$/.test(r)).length === exercises,
-      'the reference solution runs through the exec route',
+    assert.equal(
+      routes.filter((r) => /^UPGRADE \/v1\/sandboxes\/:id\/nodes\/node\d\/terminal$/.test(r)).length,
+      exercises,
+      'the reference solution is typed into a terminal session',
     );
+    assert.equal(routes.filter((r) => r.endsWith('/exec')).length, 0, 'never through the exec route');
     assert.equal(count('DELETE /v1/sandboxes/:id'), exercises, 'every sandbox removed');
     assert.equal(routes.length, 5 * exercises, `nothing else: ${routes.join(', ')}`);
     const left = await fetch(`${agent.ref.url}/v1/sandboxes`, {
@@ -83,7 +101,48 @@ describe('./berth lessons verify', () => {
     assert.deepEqual(await engine.listContainers({ [LABEL.agent]: id }), [], 'its sandboxes are gone');
   });
 
-  test('refuses an unknown exercise id', async () => {
+  test('refuses an unknown exercise id and a bad --jobs', async () => {
     assert.equal(await runLessonsVerify(['no-such/lesson']), 1);
+    assert.equal(await runLessonsVerify(['--jobs', '0']), 1);
+    assert.deepEqual(parseVerifyArgs(['--jobs=3', 'networking']), { ids: ['networking'], jobs: 3 });
+    assert.deepEqual(parseVerifyArgs(['-j', '2', 'a/b', 'c/d']), { ids: ['a/b', 'c/d'], jobs: 2 });
+    assert.ok('error' in parseVerifyArgs(['--fast']));
+  });
+
+  test('the typist waits for each prompt, types through here-documents and continued lines, counts failures', async () => {
+    const id = `typist-${process.pid}`;
+    await agentApi.createSandbox(agent.ref, {
+      id,
+      owner: 'verify-test',
+      nodes: ['node1'],
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    try {
+      const script = [
+        'mkdir -p /root/t && cd /root/t',
+        "cat > notes.txt <<'EOF'",
+        'first $HOME',
+        'EOF',
+        'echo second \\',
+        '  line >> notes.txt',
+        'false',
+        'ls /no/such/dir',
+        // A command that reads the terminal: typed-ahead lines must not reach it.
+        'read -t 3 answer; echo "answer=[$answer]" >> notes.txt',
+        'echo third >> notes.txt',
+      ].join('\n');
+      const typed = await typeInTerminal(agentApi.openTerminal(agent.ref, id, 'node1'), script, {
+        timeoutMs: 60_000,
+      });
+      assert.equal(
+        typed.failed,
+        3,
+        `false, ls and the read that timed out fail: ${typed.transcript.slice(-500)}`,
+      );
+      const res = await agentApi.exec(agent.ref, id, 'node1', 'cat /root/t/notes.txt', 10_000);
+      assert.equal(res.output, 'first $HOME\nsecond line\nanswer=[]\nthird\n');
+    } finally {
+      await agentApi.removeSandbox(agent.ref, id);
+    }
   });
 });
