@@ -30,4 +30,21 @@ describe('runLessonsLint', () => {
   it('returns 2 on an unknown argument', async () => {
     assert.equal(await runLessonsLint(['--frobnicate'], () => {}), 2);
   });
+  it('prints warnings yet returns 0, and lints one lesson or chapter by id', async () => {
+    const fixture = await makeFixtureCourse();
+    await fixture.writeLesson({ 'zh.md': '# 演示\n\n## 多出来的标题\n\n你好。\n' });
+    const lines: string[] = [];
+    assert.equal(await runLessonsLint([`--dir=${fixture.dir}`, 'networking/demo'], (l) => lines.push(l)), 0);
+    assert.equal(
+      lines[0],
+      'lessons/06-networking/demo/zh.md:1:1: warning: zh.md has 2 heading(s), en.md has 1: one translation is likely stale',
+    );
+    assert.match(lines[1]!, /^1 of 1 lessons OK .*1 warning/);
+    // Another lesson's problems are not shown when one lesson is asked for.
+    const other: string[] = [];
+    assert.equal(await runLessonsLint([`--dir=${fixture.dir}`, 'images'], (l) => other.push(l)), 0);
+    assert.match(other.join('\n'), /^0 of 1 lessons OK/);
+    assert.equal(await runLessonsLint([`--dir=${fixture.dir}`, 'networking/nope'], () => {}), 1);
+    assert.equal(await runLessonsLint([`--dir=${fixture.dir}`, 'nope'], () => {}), 2);
+  });
 });

@@ -7,10 +7,15 @@ export interface LintIssue {
   /** 1-based. */
   readonly column: number;
   readonly message: string;
+  /** A warning (e.g. a translation that is likely stale) is shown but does not fail the lint. */
+  readonly severity?: 'warning';
 }
 
+export const isLintError = (issue: LintIssue): boolean => issue.severity !== 'warning';
+
 export function formatLintIssue(issue: LintIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
+  const kind = issue.severity === 'warning' ? 'warning: ' : '';
+  return `${issue.file}:${issue.line}:${issue.column}: ${kind}${issue.message}`;
 }
 
 export function sortLintIssues(issues: readonly LintIssue[]): LintIssue[] {

@@ -206,4 +206,54 @@ describe('loadCourse on an invalid folder', () => {
       return true;
     });
   });
+  it('reports a code block without a language, and one never closed, at their lines', async () => {
+    const fixture = await makeFixtureCourse();
+    const en = '# Demo\n\n```bash\ndocker ps\n```\n\nOutput:\n\n```\nCONTAINER ID\n```\n';
+    const zh = '# 演示\n\n```bash\ndocker ps\n```\n\n输出：\n\n```text\nCONTAINER ID\n';
+    await fixture.writeLesson({ 'en.md': en, 'zh.md': zh });
+    const issues = await lintLessons(fixture.dir);
+    const unmarked = only(issues, fixture.lessonFile('en.md'));
+    assert.equal(unmarked.line, 9);
+    assert.match(unmarked.message, /code block without a language/);
+    const unclosed = only(issues, fixture.lessonFile('zh.md'));
+    assert.equal(unclosed.line, 9);
+    assert.equal(unclosed.message, 'code block is never closed');
+  });
+
+  it('warns, without failing, when a translation is much shorter or lacks a code block or heading', async () => {
+    const fixture = await makeFixtureCourse();
+    const para = 'Docker images are read-only templates made of layers. '.repeat(12);
+    const en = `# Demo\n\n${para}\n\n## Images\n\n${para}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
+    // The first section is about as long as the English one (0.47 per character), the second a stub.
+    const zhPara = '镜像是由若干层组成的只读模板，容器在其上添加一个可写层。'.repeat(11);
+    const zh = `# 演示\n\n${zhPara}\n\n## 镜像\n\n待翻译。\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
+    await fixture.writeLesson({ 'en.md': en, 'zh.md': zh });
+    const issues = await lintLessons(fixture.dir);
+    const stale = only(issues, fixture.lessonFile('zh.md'));
+    assert.equal(stale.severity, 'warning');
+    assert.equal(stale.line, lineOf(zh, '## 镜像'));
+    assert.match(stale.message, /section "镜像" is much shorter than its English twin "Images" \(en\.md:5;/);
+    await reloadCourse(fixture.dir); // a warning does not keep the course from loading
+
+    await fixture.writeLesson({ 'zh.md': `# 演示\n\n${zhPara}\n\n## 镜像\n\n${zhPara}\n` });
+    const missing = (await lintLessons(fixture.dir)).filter((i) => i.file === fixture.lessonFile('zh.md'));
+    assert.deepEqual(
+      missing.map((i) => [i.severity, i.line, i.message]),
+      [['warning', 1, 'zh.md has 0 code block(s), en.md has 1: one translation is likely stale']],
+    );
+
+    await fixture.writeLesson({
+      'zh.md': `# 演示\n\n${zhPara}${zhPara}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`,
+    });
+    const headings = only(await lintLessons(fixture.dir), fixture.lessonFile('zh.md'));
+    assert.equal(headings.message, 'zh.md has 1 heading(s), en.md has 2: one translation is likely stale');
+  });
+
+  it('measures the real lessons inside the expected zh/en ratio', async () => {
+    const issues = await lintLessons(realLessons);
+    assert.deepEqual(
+      issues.filter((i) => i.severity === 'warning'),
+      [],
+    );
+  });
 });

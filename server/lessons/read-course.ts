@@ -5,7 +5,8 @@ import { chapterFolders, chapterIdOf } from './course-outline.ts';
 import type { ChapterDef, Course, ExerciseDef, LessonDef } from './course-types.ts';
 import { type Lang, langs } from './lang.ts';
 import { chapterFileSchema, type LessonFile, lessonFileSchema, nodeNames } from './lesson-schema.ts';
-import { type LintIssue, sortLintIssues } from './lint-issue.ts';
+import { isLintError, type LintIssue, sortLintIssues } from './lint-issue.ts';
+import { lintProse } from './lint-prose.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { parseYamlFile, validateYaml } from './yaml-source.ts';
 
@@ -58,10 +59,15 @@ export async function readCourse(dir: string): Promise<CourseReading> {
     for (const lesson of chapter.lessons) lessons.set(lesson.id, lesson);
   }
 
-  if (issues.length > 0) return { issues: sortLintIssues(issues), lessonCount };
+  // Warnings (likely stale translations) are reported; only errors keep the course from loading.
+  if (issues.some(isLintError)) return { issues: sortLintIssues(issues), lessonCount };
   const exercises = new Map<string, ExerciseDef>();
   for (const lesson of lessons.values()) for (const e of lesson.exercises) exercises.set(e.id, e);
-  return { course: { dir: lessonsDir, chapters, lessons, exercises }, issues: [], lessonCount };
+  return {
+    course: { dir: lessonsDir, chapters, lessons, exercises },
+    issues: sortLintIssues(issues),
+    lessonCount,
+  };
 }
 
 async function readChapter(
@@ -130,7 +136,7 @@ async function readLesson(
   chapterId: string,
   name: string,
 ): Promise<LessonDef | undefined> {
-  const before = reader.issues.length;
+  const errorsBefore = reader.issues.filter(isLintError).length;
   if (!slugSchema.safeParse(name).success) {
     reader.fileIssue(
       lessonDir,
@@ -160,7 +166,14 @@ async function readLesson(
     else prose[lang] = source;
   }
 
-  if (!data || reader.issues.length > before) return undefined;
+  if (prose.en !== undefined && prose.zh !== undefined) {
+    const file = (lang: Lang) => ({
+      file: reader.rel(path.join(lessonDir, `${lang}.md`)),
+      text: prose[lang]!,
+    });
+    reader.issues.push(...lintProse({ en: file('en'), zh: file('zh') }));
+  }
+  if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {
     en: renderMarkdown(prose.en ?? ''),
     zh: renderMarkdown(prose.zh ?? ''),
