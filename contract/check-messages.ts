@@ -42,6 +42,10 @@ export const checkMessageTemplates = {
     'Container "{name}" is attached to {networks}, not to "{network}".',
     '容器 "{name}" 连接的是 {networks}，而不是 "{network}"。',
   ),
+  container_on_no_network: t(
+    'Container "{name}" is attached to no network, not to "{network}".',
+    '容器 "{name}" 没有连接任何网络，应当连接到 "{network}"。',
+  ),
   container_on_network: t(
     'Container "{name}" is attached to "{network}".',
     '容器 "{name}" 已连接到 "{network}"。',

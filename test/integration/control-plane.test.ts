@@ -93,6 +93,8 @@ describe('control plane over real Redis, SQLite, agent and engine', () => {
     });
     assert.equal(before.status, 200);
     assert.equal(before.json.passed, false);
+    // The agent's finding in the page's language (English by default), then the task's hint.
+    assert.match(before.json.tasks[0].message, /^No network named "my-net" exists yet\. Create it with/);
 
     const ws = cp.openTerminal(ada, sandboxId);
     const t = terminalSession(ws);
@@ -124,6 +126,7 @@ describe('control plane over real Redis, SQLite, agent and engine', () => {
     assert.equal(after.json.passed, true, JSON.stringify(after.json));
     assert.equal(after.json.tasks.length, 7);
     assert.ok(after.json.tasks.every((x: any) => x.passed && x.title && x.message));
+    assert.equal(after.json.tasks[0].message, '网络 "my-net" 已存在（驱动 bridge）。');
     const progress = await cp.call('GET', '/api/progress', { cookie: ada });
     const p = progress.json.exercises.find((e: any) => e.exerciseId === EXERCISE);
     assert.equal(p.passed, true);

@@ -39,8 +39,12 @@ export async function evaluateAssertion(
       if (!c) return fail('container_missing', { name: a.container });
       const nets = Object.keys(c.NetworkSettings.Networks ?? {});
       if (!nets.includes(a.network)) {
-        const on = nets.length ? nets.join(', ') : '—';
-        return fail('container_not_on_network', { name: a.container, networks: on, network: a.network });
+        if (!nets.length) return fail('container_on_no_network', { name: a.container, network: a.network });
+        return fail('container_not_on_network', {
+          name: a.container,
+          networks: nets.join(', '),
+          network: a.network,
+        });
       }
       return ok('container_on_network', { name: a.container, network: a.network });
     }
