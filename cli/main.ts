@@ -14,6 +14,7 @@ const usage = `usage: ./berth <command>
   test [unit|integration|e2e|lint]...   run the test suites (all by default)
   lessons lint           validate every lesson (file:line errors)
   lessons verify [id…]   fresh sandbox → checks fail → reference solution → checks pass
+  lessons new <ch>/<l>   scaffold a lesson in both languages that lint and verify accept
   agents list | drain <id> | undrain <id> | forget <id>
                          worker hosts: list them, stop/resume placing sandboxes on one, remove a dead one
 `;
