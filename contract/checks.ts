@@ -16,7 +16,8 @@ const httpUrl = z.url({ protocol: /^http$/, error: 'an http:// URL, e.g. http://
 
 export const assertionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('network_exists'), node, name, driver: z.string().optional() }).strict(),
-  z.object({ type: z.literal('container_running'), node, name }).strict(),
+  // `image`: the container must also have been created from that image (compared by id).
+  z.object({ type: z.literal('container_running'), node, name, image: name.optional() }).strict(),
   z.object({ type: z.literal('container_on_network'), node, container: name, network: name }).strict(),
   z.object({ type: z.literal('image_exists'), node, name }).strict(),
   z.object({ type: z.literal('volume_exists'), node, name }).strict(),

@@ -90,6 +90,10 @@ describe('typed assertions on a real sandbox', () => {
     await fails({ ...hello, name: 'hello-other' }, /did not print/);
     await passes({ ...hello, name: 'hello-tty', stream: 'any' });
     await fails({ ...hello, name: 'hello-running' }, /is running; it should have run and exited/);
+    const running = { type: 'container_running', name: 'hello-running', image: 'busybox:latest' };
+    await passes(running);
+    await fails({ ...running, image: 'nginx' }, /created from "busybox", not from "nginx"/);
+    await fails({ ...running, name: 'hello' }, /exists but is exited, not running/);
     await fails({ ...hello, name: 'hell' }, /No container named "hell"/);
   });
 

@@ -2,7 +2,7 @@ import type { Assertion } from '../../../contract/checks.ts';
 import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { demuxDockerLogs } from './docker-log-stream.ts';
 import type { InnerEngine } from './inner-engine.ts';
-import { enc, inspectContainer, inspectImage } from './inspect.ts';
+import { enc, inspectContainer, isFromImage } from './inspect.ts';
 
 // A container that ran and exited: from the right image, with the right exit code, having printed the text.
 export async function evaluateContainerExited(
@@ -11,12 +11,8 @@ export async function evaluateContainerExited(
 ): Promise<AssertionOutcome> {
   const c = await inspectContainer(inner, a.name);
   if (!c) return fail('container_missing', { name: a.name });
-  if (a.image) {
-    // By image id, so `busybox`, `busybox:latest` and `docker.io/library/busybox` are one image.
-    const image = await inspectImage(inner, a.image);
-    if (!image || image.Id !== c.Image) {
-      return fail('container_image', { name: a.name, image: c.Config.Image, expected: a.image });
-    }
+  if (a.image && !(await isFromImage(inner, c, a.image))) {
+    return fail('container_image', { name: a.name, image: c.Config.Image, expected: a.image });
   }
   if (c.State.Status !== 'exited')
     return fail('container_not_exited', { name: a.name, status: c.State.Status });

@@ -6,7 +6,7 @@ import { evaluateFileContent } from './file-content.ts';
 import { evaluateImageBasedOn, evaluateImageImported, evaluateImageLayers } from './image-checks.ts';
 import type { InnerEngine } from './inner-engine.ts';
 import { networkInspectSchema } from './inner-engine.ts';
-import { enc, inspectContainer } from './inspect.ts';
+import { enc, inspectContainer, isFromImage } from './inspect.ts';
 import { evaluateRegistryHas } from './registry-has.ts';
 
 // One typed assertion against the learner's engine → passed + a finding the learner can act on.
@@ -31,6 +31,9 @@ export async function evaluateAssertion(
     case 'container_running': {
       const c = await inspectContainer(inner, a.name);
       if (!c) return fail('container_missing', { name: a.name });
+      if (a.image && !(await isFromImage(inner, c, a.image))) {
+        return fail('container_image', { name: a.name, image: c.Config.Image, expected: a.image });
+      }
       if (!c.State.Running) return fail('container_not_running', { name: a.name, status: c.State.Status });
       return ok('container_running', { name: a.name });
     }

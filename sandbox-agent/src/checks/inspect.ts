@@ -22,3 +22,14 @@ export async function inspectImage(inner: InnerEngine, name: string) {
   if (/^[0-9a-f]+$/.test(name) && parsed.data.Id.replace(/^sha256:/, '').startsWith(name)) return undefined;
   return parsed.data;
 }
+
+// Whether a container was created from `image`, by id: `busybox`, `busybox:latest` and
+// `docker.io/library/busybox` are one image.
+export async function isFromImage(
+  inner: InnerEngine,
+  container: { Image: string },
+  image: string,
+): Promise<boolean> {
+  const found = await inspectImage(inner, image);
+  return !!found && found.Id === container.Image;
+}
