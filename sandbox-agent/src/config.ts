@@ -22,6 +22,8 @@ const fields = z.object({
   BERTH_AGENT_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   BERTH_ENGINE_SOCKET: z.string().min(1).default('/run/berth/engine.sock'),
   BERTH_NODE_IMAGE: z.string().min(1).default('berth/node:latest'),
+  // The shared read-only course image store (sandboxes/image-store.ts); `current` in it is what new sandboxes get.
+  BERTH_IMAGE_STORE_ROOT: z.string().min(1).default('/var/lib/berth/image-store'),
   BERTH_SANDBOX_MEMORY_MB: int(1536),
   BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
   BERTH_SANDBOX_PIDS: int(1024),

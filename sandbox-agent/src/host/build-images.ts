@@ -12,7 +12,7 @@ import {
   IMAGES_DIR,
   imageHash,
   importDebianRootfs,
-  SUITE,
+  NODE_SUITE,
   withContext,
 } from './image-build-support.ts';
 import { ensureImageMirror, seedMirror } from './image-mirror.ts';
@@ -23,20 +23,35 @@ import { info, step } from './progress.ts';
 // image whose inputs have not changed (each image carries the hash of its inputs as a label): the
 // node image, the course images, then the shared image store and the mirror made from them.
 
-// The node: a small Debian with a Docker engine and the tools a learner expects in a shell.
+// The node: a small Debian 13 with a current Docker engine (BuildKit, compose v2, buildx) and the tools a
+// learner expects on a real host, ssh between the nodes of a sandbox included.
 export const NODE_PACKAGES = [
   'docker.io',
+  'docker-cli',
+  'docker-compose',
+  'docker-buildx',
+  'containerd',
+  'runc',
   'iptables',
   'iproute2',
   'procps',
   'bash',
   'curl',
-  'vim-tiny',
+  'wget',
+  'jq',
+  'git',
+  'vim',
+  'nano',
   'less',
   'ca-certificates',
   'bash-completion',
   'iputils-ping',
   'kmod',
+  'cgroup-tools',
+  'bridge-utils',
+  'apache2-utils',
+  'openssh-client',
+  'openssh-server',
 ];
 
 async function buildBusybox(force: boolean): Promise<void> {
@@ -56,22 +71,23 @@ function dirHashOf(name: string): Promise<string> {
   return dirHash(path.join(IMAGES_DIR, name));
 }
 
-async function buildNodeRootfs(force: boolean): Promise<string> {
-  const hash = hashOf(SUITE, NODE_PACKAGES.join(','));
+export async function buildNodeRootfs(force: boolean): Promise<string> {
+  const hash = hashOf(NODE_SUITE, NODE_PACKAGES.join(','));
   const tag = `berth/node-rootfs:${hash}`;
   const result = await importDebianRootfs({
     tag,
     hash,
     tarName: 'node-rootfs',
     packages: NODE_PACKAGES,
-    buildTitle: `Building the node root filesystem with mmdebstrap (${SUITE}, ${NODE_PACKAGES.length} packages)`,
+    suite: NODE_SUITE,
+    buildTitle: `Building the node root filesystem with mmdebstrap (${NODE_SUITE}, ${NODE_PACKAGES.length} packages)`,
     force,
   });
   if (result === 'up to date') info('node rootfs: up to date');
   return tag;
 }
 
-async function buildNode(nodeImage: string, rootfsTag: string, force: boolean): Promise<void> {
+export async function buildNode(nodeImage: string, rootfsTag: string, force: boolean): Promise<void> {
   const hash = hashOf(await dirHashOf('node'), rootfsTag, COURSE_IMAGE_REFS.join(','));
   if (!force && (await imageHash(nodeImage)) === hash) return info(`${nodeImage}: up to date`);
   await step(`Building image ${nodeImage} (sandbox node with its own Docker engine)`, () =>
@@ -104,5 +120,5 @@ export async function buildImages(c: AgentConfig, opts: { force?: boolean } = {}
   await ensureImageMirror(c.BERTH_MIRROR_PORT);
   // The store builder pulls from the mirror through a sandbox bridge, like a node does.
   await ensureSandboxFirewall({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
-  await buildImageStore(c, { force });
+  await buildImageStore(c, { force, root: c.BERTH_IMAGE_STORE_ROOT });
 }

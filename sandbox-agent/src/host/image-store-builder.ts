@@ -94,7 +94,9 @@ async function pullCourseImages(c: AgentConfig, hash: string, dockerDir: string)
     pids: c.BERTH_SANDBOX_PIDS,
   };
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-image-store-home-'));
+  const rootDir = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-image-store-root-'));
   await fs.chown(home, rootUid, rootUid);
+  await fs.chown(rootDir, rootUid, rootUid);
   let containerId: string | undefined;
   let networkId: string | undefined;
   try {
@@ -110,6 +112,7 @@ async function pullCourseImages(c: AgentConfig, hash: string, dockerDir: string)
         limits,
         dockerDataDir: dockerDir,
         homeDir: home,
+        rootDir,
         cgroupParent,
         gateway: await engine.networkGateway(networkId),
         mirrorPort: c.BERTH_MIRROR_PORT,
@@ -141,6 +144,7 @@ async function pullCourseImages(c: AgentConfig, hash: string, dockerDir: string)
     if (networkId) await engine.removeNetwork(networkId);
     await removeSandboxCgroup({ cgroupParent });
     await fs.rm(home, { recursive: true, force: true });
+    await fs.rm(rootDir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,4 @@
 import type { AgentConfig } from '../config.ts';
-import { IMAGE_STORE_ROOT } from './image-store.ts';
 import { ENGINE_CGROUP_BASE } from './node-cgroups.ts';
 import type { NodeLimits } from './node-spec.ts';
 
@@ -31,7 +30,7 @@ export function agentSettings(c: AgentConfig): AgentSettings {
     maxSandboxes: c.BERTH_MAX_SANDBOXES,
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,
     cgroupParent: ENGINE_CGROUP_BASE,
-    imageStoreRoot: IMAGE_STORE_ROOT,
+    imageStoreRoot: c.BERTH_IMAGE_STORE_ROOT,
     mirrorPort: c.BERTH_MIRROR_PORT,
     dnsPort: c.BERTH_SANDBOX_DNS_PORT,
   };

@@ -50,6 +50,8 @@ export function nodeContainerSpec(input: {
   limits: NodeLimits;
   dockerDataDir: string;
   homeDir: string;
+  // The upper layer of the node's writable root (images/node/berth-writable-root), on the sandbox's disk.
+  rootDir: string;
   cgroupParent: string;
   // The shared read-only image store (image-store.ts), as a bind spec; none for the store's own builder.
   imageStoreBind?: string;
@@ -75,17 +77,19 @@ export function nodeContainerSpec(input: {
     MemorySwap: limits.memoryMb * 1024 * 1024,
     NanoCpus: Math.round(limits.cpus * 1e9),
     PidsLimit: limits.pids,
-    // Read-only image; the only writable places are these capped tmpfs and the sandbox's own disk.
+    // Read-only image: the only writable places are these capped tmpfs and the sandbox's own disk, which
+    // also holds the upper layer the node's init lays over this root to make it writable (rootDir).
     ReadonlyRootfs: true,
     Tmpfs: {
       '/run': 'rw,nosuid,size=64m',
-      '/tmp': 'rw,nosuid,size=256m',
+      // Executable like a real host's /tmp (scripts, test binaries); still capped.
+      '/tmp': 'rw,nosuid,exec,size=256m',
       '/var/tmp': 'rw,nosuid,size=64m',
-      '/etc/docker': 'rw,size=1m',
     },
     Binds: [
       `${input.dockerDataDir}:/var/lib/docker`,
       `${input.homeDir}:/root`,
+      `${input.rootDir}:/.berth-rw`,
       ...(input.imageStoreBind ? [input.imageStoreBind] : []),
     ],
     NetworkMode: input.networkName,

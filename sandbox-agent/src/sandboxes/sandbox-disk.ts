@@ -48,7 +48,7 @@ export async function createSandboxDisk(input: {
     await run('mount', ['-o', 'loop,nodev,nosuid', disk.image, disk.mountPoint]);
   }
   for (const node of input.nodes) {
-    for (const sub of ['docker', 'root']) {
+    for (const sub of ['docker', 'root', 'rootfs']) {
       const dir = path.join(disk.mountPoint, node, sub);
       await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       await fs.chown(dir, input.rootUid, input.rootUid);
@@ -62,10 +62,11 @@ export function terminalJournalPath(sandboxesDir: string, sandboxId: string, nod
   return path.join(sandboxesDir, sandboxId, `terminal-${node}.jsonl`);
 }
 
-export function nodeDirs(disk: SandboxDisk, node: string): { docker: string; home: string } {
+export function nodeDirs(disk: SandboxDisk, node: string): { docker: string; home: string; root: string } {
   return {
     docker: path.join(disk.mountPoint, node, 'docker'),
     home: path.join(disk.mountPoint, node, 'root'),
+    root: path.join(disk.mountPoint, node, 'rootfs'),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   terminalJournalPath,
 } from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
+import { writeSandboxSshKey } from './sandbox-ssh-key.ts';
 
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
 // plus the live terminal sessions, rebuilt by adopt() after a restart.
@@ -142,6 +143,11 @@ export class SandboxManager {
         nodes: input.nodes,
         rootUid,
       });
+      await writeSandboxSshKey({
+        sandboxId: input.id,
+        homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home),
+        rootUid,
+      });
       const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
       await createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length });
       const net = networkName(input.id);
@@ -161,6 +167,7 @@ export class SandboxManager {
             limits: settings.limits,
             dockerDataDir: dirs.docker,
             homeDir: dirs.home,
+            rootDir: dirs.root,
             cgroupParent,
             imageStoreBind: storeBind(store),
             gateway,
