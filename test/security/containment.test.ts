@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
@@ -21,6 +22,11 @@ import { assertVictimWorks, type HostileSetup, LIMITS, startHostileSandboxes } f
 // Every attempt must fail while the host and a second sandbox keep working.
 
 const run = promisify(execFile);
+const exists = (p: string) =>
+  fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 let s: HostileSetup;
 
 before(async () => {
@@ -73,7 +79,8 @@ describe('a hostile learner cannot leave the sandbox', () => {
           'find / -xdev -name "berth-secret-*" 2>/dev/null | sed "s/^/FOUND /" | head -3',
           // open_by_handle_at is how "shocker" read host files from a container.
           'perl -e \'syscall(304, -100, 0, 0); print "open_by_handle_at errno=", $!+0, "\\n"\'',
-          'mount -o remount,rw / 2>&1; touch /usr/local/bin/pwned 2>&1',
+          // The node's root is writable (an overlay on the sandbox disk): the image under it must not be.
+          'mount -o remount,rw / 2>&1; touch /usr/local/bin/pwned 2>&1 && echo "wrote the node root"',
         ].join('\n'),
       );
       t.diagnostic(
@@ -81,9 +88,27 @@ describe('a hostile learner cannot leave the sandbox', () => {
       );
       assert.doesNotMatch(r.output, /READ |MOUNTED |host-secret|FOUND /);
       assert.match(r.output, /open_by_handle_at errno=1\b/);
-      assert.match(r.output, /Read-only file system/);
+      // The write landed in the sandbox's own disk, not in the node image on the host.
+      // @types/dockerode types GraphDriver.Data as devicemapper's; overlay2 reports MergedDir there.
+      const graph = (await s.h.engine.inspectContainer(s.attacker.container))?.GraphDriver.Data;
+      const merged = (graph as Record<string, string> | undefined)?.MergedDir;
+      assert.ok(merged, 'sanity: the node has an overlay root on the host');
+      assert.equal(
+        await exists(path.join(merged, 'usr/local/bin/pwned')),
+        false,
+        'the node image was written',
+      );
+      const upper = path.join(
+        diskPaths(s.h.settings.sandboxesDir, s.attacker.id).mountPoint,
+        'node1/rootfs/upper',
+      );
+      assert.equal(
+        await exists(path.join(upper, 'usr/local/bin/pwned')),
+        /wrote the node root/.test(r.output),
+      );
+      await s.sh(s.attacker, 'rm -f /usr/local/bin/pwned');
       t.diagnostic(
-        'stopped by: user namespace (no device nodes), devices cgroup, seccomp EPERM, read-only root',
+        'stopped by: user namespace (no device nodes), devices cgroup, seccomp EPERM, a read-only image under an overlay whose upper layer is the sandbox disk',
       );
     } finally {
       await fs.rm(secret, { force: true });
@@ -273,6 +298,75 @@ describe('a hostile learner cannot leave the sandbox', () => {
     await assertVictimWorks(s);
     t.diagnostic(
       'stopped by: each sandbox on its own bridge; FORWARD between bth-* bridges hits BERTH-SANDBOX DROP',
+    );
+  });
+
+  test("ssh reaches only the sandbox's own nodes: another sandbox's sshd is unreachable and its key differs", async (t) => {
+    const key = async (id: string) =>
+      fs.readFile(
+        path.join(diskPaths(s.h.settings.sandboxesDir, id).mountPoint, 'node1/root/.ssh/id_ed25519.pub'),
+        'utf8',
+      );
+    const own = await s.sh(s.victim, 'ssh -o BatchMode=yes node1 echo own-ssh-ok 2>&1');
+    assert.match(own.output, /own-ssh-ok/, 'sanity: a node logs in to its own sandbox');
+    const r = await s.sh(
+      s.attacker,
+      [
+        `timeout 4 bash -c '</dev/tcp/${s.victim.ip}/22' 2>&1 && echo "PORT 22 OPEN" || echo "port 22: no answer"`,
+        `ssh -o BatchMode=yes -o ConnectTimeout=3 ${s.victim.ip} echo SSH-IN 2>&1 || true`,
+      ].join('\n'),
+    );
+    t.diagnostic(
+      `tried: TCP to the other sandbox's port 22 and ssh with this sandbox's key; saw:\n${r.output.trim()}`,
+    );
+    assert.doesNotMatch(r.output, /PORT 22 OPEN|SSH-IN/);
+    assert.notEqual(await key(s.attacker.id), await key(s.victim.id), 'two sandboxes share an ssh key');
+    t.diagnostic(
+      'stopped by: the sandbox firewall between bth-* bridges; a key pair per sandbox (sandbox-ssh-key.ts)',
+    );
+  });
+
+  test('an engine restart, or a dockerd the learner starts with other flags, opens nothing', async (t) => {
+    const engineState =
+      'p=$(cat /run/berth-engine/dockerd.pid); grep -E "^(CapEff|CapBnd|Seccomp|NoNewPrivs):" /proc/$p/status | tr "\\t" " "';
+    const before = await s.sh(s.attacker, engineState);
+    const r = await s.sh(
+      s.attacker,
+      [
+        'systemctl restart docker && echo restarted',
+        engineState,
+        'cd /sys/fs/cgroup && echo max > pids/pids.max 2>/dev/null && echo RAISED pids',
+        'echo -1 > memory/memory.limit_in_bytes 2>/dev/null && echo RAISED memory',
+        // Another engine, started by hand with flags of the learner's choosing, is one more process in the node.
+        'mkdir -p /srv/d2 && echo {} >/srv/d2.json && (dockerd --config-file /srv/d2.json --data-root /srv/d2 --storage-driver vfs -H unix:///run/d2.sock --pidfile /run/d2.pid --exec-root /run/d2 --bridge none --iptables=false --cgroup-parent / >/tmp/d2.log 2>&1 &)',
+        'for i in $(seq 100); do docker -H unix:///run/d2.sock info >/dev/null 2>&1 && echo "second engine up" && break; sleep 0.2; done',
+        'docker save busybox | docker -H unix:///run/d2.sock load >/dev/null',
+        'docker -H unix:///run/d2.sock run --rm --privileged busybox true 2>/dev/null && echo PRIVILEGED-RAN',
+        'docker -H unix:///run/d2.sock run --rm --cap-add SYS_MODULE busybox true 2>/dev/null && echo SYS_MODULE-RAN',
+        // That engine took the node's docker0 away with it: a restart of the node's own engine brings it back.
+        'kill $(cat /run/d2.pid); while [ -e /run/d2.pid ]; do sleep 0.2; done; systemctl restart docker',
+        'docker run --rm busybox echo engine-ok',
+      ].join('\n'),
+      120_000,
+    );
+    t.diagnostic(
+      `before: ${before.output.trim()}\ntried: systemctl restart docker, raise limits, a second dockerd with --cgroup-parent / and --privileged; saw:\n${r.output.trim()}`,
+    );
+    assert.match(r.output, /restarted/);
+    assert.ok(before.output.includes('CapEff'), before.output);
+    assert.ok(
+      r.output.includes(before.output.trim()),
+      'the restarted engine has other capabilities or seccomp',
+    );
+    assert.doesNotMatch(r.output, /RAISED|PRIVILEGED-RAN|SYS_MODULE-RAN/);
+    assert.match(r.output, /second engine up/);
+    assert.match(r.output, /engine-ok/);
+    const mib = LIMITS.memoryMb * 1024 * 1024;
+    assert.equal(Number(await s.readCgroup('memory', s.attacker, 'memory.limit_in_bytes')), mib);
+    assert.equal(Number(await s.readCgroup('pids', s.attacker, 'pids.max')), LIMITS.pids);
+    await assertVictimWorks(s);
+    t.diagnostic(
+      'stopped by: dockerd is a child of the node supervisor in the same container — same capabilities, seccomp, user namespace and host cgroup whoever starts it, with whatever flags',
     );
   });
 

@@ -102,7 +102,7 @@ describe('a hostile learner cannot exhaust the host', () => {
     t.diagnostic('stopped by: pids cgroup (node and per-sandbox parent); --init reaps the orphans');
   });
 
-  test('filling the disk stops at the sandbox disk cap; the root filesystem is read-only', async (t) => {
+  test('filling the disk stops at the sandbox disk cap, the writable root included', async (t) => {
     const image = diskPaths(s.h.settings.sandboxesDir, s.attacker.id).image;
     // The learner has done the exercise before filling the disk: its check must still pass afterwards.
     const solved = await s.sh(s.attacker, SOLUTION, 90_000);
@@ -129,7 +129,9 @@ describe('a hostile learner cannot exhaust the host', () => {
         'dd if=/dev/zero of=/root/fill bs=1M 2>&1 | grep -E "No space|copied"',
         'docker run --rm -v /var/lib/docker:/d busybox true >/dev/null 2>&1',
         'dd if=/dev/zero of=/var/lib/docker/fill bs=1M 2>&1 | grep -E "No space|copied"',
-        'echo "root=$(du -m /root/fill | cut -f1) docker=$(du -m /var/lib/docker/fill | cut -f1)"',
+        // The node's root is writable: its upper layer is on the same sandbox disk.
+        'dd if=/dev/zero of=/opt/fill bs=1M 2>&1 | grep -E "No space|copied"',
+        'echo "root=$(du -m /root/fill | cut -f1) docker=$(du -m /var/lib/docker/fill | cut -f1) opt=$(du -m /opt/fill | cut -f1)"',
         'echo shell-ok; df -m /root | tail -1',
       ].join('\n'),
       120_000,
@@ -138,11 +140,11 @@ describe('a hostile learner cannot exhaust the host', () => {
     const allocatedMb = (st.blocks * 512) / 2 ** 20;
     const diskFull = await check();
     t.diagnostic(
-      `tried: dd into /root and /var/lib/docker; saw:\n${r.output.trim()}\nhost: the sandbox disk file holds ${allocatedMb.toFixed(0)} MiB of its ${DISK_MB} MiB cap\nthe check of the solved exercise on the full disk ${diskFull.text}`,
+      `tried: dd into /root, /var/lib/docker and the root filesystem (/opt); saw:\n${r.output.trim()}\nhost: the sandbox disk file holds ${allocatedMb.toFixed(0)} MiB of its ${DISK_MB} MiB cap\nthe check of the solved exercise on the full disk ${diskFull.text}`,
     );
-    const used = r.output.match(/root=(\d+) docker=(\d+)/);
+    const used = r.output.match(/root=(\d+) docker=(\d+) opt=(\d+)/);
     assert.ok(used, 'dd ran');
-    assert.ok(Number(used[1]) + Number(used[2]) <= DISK_MB);
+    assert.ok(Number(used[1]) + Number(used[2]) + Number(used[3]) <= DISK_MB);
     assert.match(r.output, /No space left on device/);
     assert.match(r.output, /shell-ok/);
     assert.ok(allocatedMb <= DISK_MB + 1);
@@ -152,13 +154,13 @@ describe('a hostile learner cannot exhaust the host', () => {
       'a solved exercise still passes on a full sandbox disk',
     );
 
-    // 2. /tmp as well (the inner engine needs it to start a process), and the read-only root.
+    // 2. /tmp as well (the inner engine needs it to start a process); the full root refuses more.
     const r2 = await s.sh(
       s.attacker,
       [
         'dd if=/dev/zero of=/tmp/fill bs=1M 2>&1 | grep -E "No space"',
         'echo "tmp=$(du -m /tmp/fill | cut -f1)"',
-        'touch /usr/bin/pwned 2>&1; echo x >> /etc/passwd 2>&1',
+        'head -c 1M /dev/zero >/usr/bin/pwned 2>/dev/null && echo ROOT-WROTE || echo root-refused',
       ].join('\n'),
       120_000,
     );
@@ -167,7 +169,7 @@ describe('a hostile learner cannot exhaust the host', () => {
       `tried: dd into /tmp, write into the image; saw:\n${r2.output.trim()}\nthe check with /tmp full too ${tmpFull.text}`,
     );
     assert.ok(Number(r2.output.match(/tmp=(\d+)/)?.[1]) <= 256);
-    assert.match(r2.output, /Read-only file system/);
+    assert.match(r2.output, /root-refused/);
     // Every task either passes or says plainly that the disk is full — never blames the learner's work.
     for (const x of tmpFull.results) {
       assert.ok(x.passed || /run out of disk space/.test(x.message), `${x.id}: ${x.message}`);
@@ -177,12 +179,12 @@ describe('a hostile learner cannot exhaust the host', () => {
       'a task that needs to start a process says the disk is full',
     );
 
-    await s.sh(s.attacker, 'rm -f /root/fill /var/lib/docker/fill /tmp/fill');
+    await s.sh(s.attacker, 'rm -f /root/fill /var/lib/docker/fill /tmp/fill /opt/fill /usr/bin/pwned');
     await s.sh(s.attacker, 'docker rm -f busybox1 busybox2 >/dev/null; docker network rm my-net >/dev/null');
     await attackerRecovers();
     await assertVictimWorks(s);
     t.diagnostic(
-      `stopped by: the per-sandbox ${DISK_MB} MiB ext4 loop disk, the 256 MiB /tmp tmpfs, --read-only`,
+      `stopped by: the per-sandbox ${DISK_MB} MiB ext4 loop disk, the 256 MiB /tmp tmpfs, the node root's upper layer on that disk`,
     );
   });
 
