@@ -93,8 +93,8 @@ describe('a node behaves like a real Docker host', () => {
     const r = await sh(
       [
         'set -e',
-        'docker run -d --name always --restart always --stop-timeout 1 busybox sleep 1000 >/dev/null',
-        'docker run -d --name once --stop-timeout 1 busybox sleep 1000 >/dev/null',
+        'docker run -d --init --name always --restart always busybox sleep 1000 >/dev/null',
+        'docker run -d --init --name once busybox sleep 1000 >/dev/null',
         'jq \'.dns = ["192.0.2.53"]\' /etc/docker/daemon.json >/tmp/d.json && cp /tmp/d.json /etc/docker/daemon.json',
         'systemctl restart docker',
         "docker ps --format '{{.Names}}' | sort | sed 's/^/up: /'",

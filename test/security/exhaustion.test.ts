@@ -126,11 +126,11 @@ describe('a hostile learner cannot exhaust the host', () => {
     const r = await s.sh(
       s.attacker,
       [
+        // The node's root is writable: its upper layer is on the same sandbox disk, so it fills that disk.
+        'dd if=/dev/zero of=/opt/fill bs=1M 2>&1 | grep -E "No space|copied"',
         'dd if=/dev/zero of=/root/fill bs=1M 2>&1 | grep -E "No space|copied"',
         'docker run --rm -v /var/lib/docker:/d busybox true >/dev/null 2>&1',
         'dd if=/dev/zero of=/var/lib/docker/fill bs=1M 2>&1 | grep -E "No space|copied"',
-        // The node's root is writable: its upper layer is on the same sandbox disk.
-        'dd if=/dev/zero of=/opt/fill bs=1M 2>&1 | grep -E "No space|copied"',
         'echo "root=$(du -m /root/fill | cut -f1) docker=$(du -m /var/lib/docker/fill | cut -f1) opt=$(du -m /opt/fill | cut -f1)"',
         'echo shell-ok; df -m /root | tail -1',
       ].join('\n'),
@@ -145,6 +145,7 @@ describe('a hostile learner cannot exhaust the host', () => {
     const used = r.output.match(/root=(\d+) docker=(\d+) opt=(\d+)/);
     assert.ok(used, 'dd ran');
     assert.ok(Number(used[1]) + Number(used[2]) + Number(used[3]) <= DISK_MB);
+    assert.ok(Number(used[3]) > DISK_MB / 2, 'the root filesystem filled the sandbox disk');
     assert.match(r.output, /No space left on device/);
     assert.match(r.output, /shell-ok/);
     assert.ok(allocatedMb <= DISK_MB + 1);
