@@ -18,6 +18,7 @@ export interface AgentSettings {
   imageStoreRoot: string;
   mirrorPort: number;
   dnsPort: number;
+  aptPort: number;
 }
 
 export function agentSettings(c: AgentConfig): AgentSettings {
@@ -34,5 +35,6 @@ export function agentSettings(c: AgentConfig): AgentSettings {
     imageStoreRoot: IMAGE_STORE_ROOT,
     mirrorPort: c.BERTH_MIRROR_PORT,
     dnsPort: c.BERTH_SANDBOX_DNS_PORT,
+    aptPort: c.BERTH_APT_PORT,
   };
 }
