@@ -271,7 +271,7 @@ describe('a hostile learner cannot leave the sandbox', () => {
         // As an HTTP proxy: an absolute URI and a CONNECT tunnel to the agent on the host's loopback.
         `echo "PROXY $(code --proxy http://berth-apt:80 http://127.0.0.1:${agentPort}/)"`,
         `echo "CONNECT $(code -p --proxy http://berth-apt:80 http://127.0.0.1:${agentPort}/)"`,
-        'for p in 81 443 8080; do timeout 3 bash -c "exec 3<>/dev/tcp/$gw/$p" 2>/dev/null && echo "OPEN $p" || echo "dropped $p"; done',
+        'for p in 81 443 8080; do ( timeout 3 bash -c "exec 3<>/dev/tcp/$gw/$p" 2>/dev/null && echo "OPEN $p" || echo "dropped $p" ) & done; wait',
       ].join('\n'),
       60_000,
     );
