@@ -13,6 +13,8 @@ export const RUNTIME_PACKAGES = [
   'curl',
   'ca-certificates',
   'docker-registry',
+  // apt-ftparchive: the indexes of the offline apt archive (sandbox-agent/src/host/apt-archive.ts).
+  'apt-utils',
 ];
 export const TEST_PACKAGES = ['chromium', 'postgresql', 'haproxy'];
 

@@ -26,6 +26,7 @@ const settings: [string, string, unknown][] = [
   ['BERTH_REPLAY_BUFFER_BYTES', '4096', 4096],
   ['BERTH_MIRROR_PORT', '5999', 5999],
   ['BERTH_SANDBOX_DNS_PORT', '5998', 5998],
+  ['BERTH_APT_PORT', '5997', 5997],
   ['BERTH_DEBIAN_MIRROR', 'http://debian.lan/debian', 'http://debian.lan/debian'],
 ];
 

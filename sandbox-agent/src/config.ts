@@ -35,6 +35,8 @@ const fields = z.object({
   BERTH_MIRROR_PORT: int(5480),
   // The NXDOMAIN responder for sandboxes (their port 53 is redirected to it).
   BERTH_SANDBOX_DNS_PORT: int(5453),
+  // The offline Debian package archive on this host, reachable from sandboxes only (as http://berth-apt/).
+  BERTH_APT_PORT: int(5481),
   // Where `./berth images` gets the Debian packages the images are made of.
   BERTH_DEBIAN_MIRROR: z.string().url().default('http://deb.debian.org/debian'),
 });

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   if (!c.BERTH_AGENT_TOKEN) throw new Error('BERTH_AGENT_TOKEN is required');
   const engine = new Engine(c.BERTH_ENGINE_SOCKET);
   await engine.ping();
-  await prepareSandboxNetwork({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
+  await prepareSandboxNetwork({
+    mirror: c.BERTH_MIRROR_PORT,
+    dns: c.BERTH_SANDBOX_DNS_PORT,
+    apt: c.BERTH_APT_PORT,
+  });
   const manager = new SandboxManager(engine, agentSettings(c));
   const { adopted, removed } = await manager.adopt();
   console.log(

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { agentConfig } from '../../sandbox-agent/src/config.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
+import { APT_ARCHIVE } from '../../sandbox-agent/src/host/apt-archive.ts';
 import { engineDaemonConfig } from '../../sandbox-agent/src/host/sandbox-engine.ts';
 import { describeSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
@@ -276,6 +277,44 @@ describe('a hostile learner cannot leave the sandbox', () => {
     }
   });
 
+  test('the apt archive serves this sandbox read-only, relays nothing and opens no other port', async (t) => {
+    const aptPort = s.h.settings.aptPort;
+    const agentPort = agentConfig().BERTH_AGENT_PORT;
+    const listed = path.join(APT_ARCHIVE.root, 'packages.txt');
+    const before = await fs.readFile(listed, 'utf8');
+    const r = await s.sh(
+      s.attacker,
+      [
+        "gw=$(getent hosts berth-apt | awk '{print $1}')",
+        'code() { curl -s -o /dev/null --max-time 3 -w "%{http_code}" "$@"; echo; }',
+        'echo "GET $(code http://berth-apt/packages.txt)"',
+        `echo "GET-direct $(code http://$gw:${aptPort}/packages.txt)"`,
+        'for m in PUT POST DELETE PATCH; do echo "$m $(code -X $m --data-binary evil http://berth-apt/packages.txt)"; done',
+        'echo "UPLOAD $(code -T /etc/hostname http://berth-apt/debian/evil.deb)"',
+        'echo "TRAVERSAL $(code --path-as-is http://berth-apt/../../../../etc/shadow)"',
+        // As an HTTP proxy: an absolute URI and a CONNECT tunnel to the agent on the host's loopback.
+        `echo "PROXY $(code --proxy http://berth-apt:80 http://127.0.0.1:${agentPort}/)"`,
+        `echo "CONNECT $(code -p --proxy http://berth-apt:80 http://127.0.0.1:${agentPort}/)"`,
+        'for p in 81 443 8080; do ( timeout 3 bash -c "exec 3<>/dev/tcp/$gw/$p" 2>/dev/null && echo "OPEN $p" || echo "dropped $p" ) & done; wait',
+      ].join('\n'),
+      60_000,
+    );
+    t.diagnostic(
+      `tried: writes, traversal, proxying and other gateway ports via berth-apt; saw:\n${r.output.trim()}`,
+    );
+    const status = (what: string) => new RegExp(`^${what} (\\d+)$`, 'm').exec(r.output)?.[1];
+    assert.equal(status('GET'), '200', 'sanity: the sandbox reads the archive');
+    assert.equal(status('GET-direct'), '200');
+    for (const m of ['PUT', 'POST', 'DELETE', 'PATCH', 'UPLOAD']) assert.equal(status(m), '501', m);
+    for (const m of ['TRAVERSAL', 'PROXY', 'CONNECT']) assert.notEqual(status(m), '200', m);
+    assert.doesNotMatch(r.output, /OPEN /);
+    assert.equal(await fs.readFile(listed, 'utf8'), before, 'the archive changed');
+    await assert.rejects(fs.stat(path.join(APT_ARCHIVE.repo, 'evil.deb')));
+    t.diagnostic(
+      'stopped by: BusyBox httpd serves static GET/HEAD only (501 otherwise), has no proxy mode and runs as nobody over a root-owned archive; only port 80 is redirected to it',
+    );
+  });
+
   test('another sandbox is unreachable while the host can reach it', async (t) => {
     // The victim serves HTTP on its node (published from an inner container).
     await s.sh(s.victim, 'docker run -d --name web -p 8080:80 busybox httpd -f -p 80 -h /etc');
@@ -390,12 +429,17 @@ describe('a hostile learner cannot leave the sandbox', () => {
     const ours = forward.findIndex((l) => l.includes('-i bth-+ -j BERTH-SANDBOX'));
     const firstAccept = forward.findIndex((l) => l.includes('-j ACCEPT'));
     assert.ok(ours >= 0 && (firstAccept < 0 || ours < firstAccept));
-    // The one NAT rule for sandboxes: their DNS to the host itself goes to the NXDOMAIN responder.
-    const natForSandboxes = nat.split('\n').filter((l) => /10\.210\.|bth-|BERTH-SANDBOX-DNS/.test(l));
-    assert.deepEqual(natForSandboxes, [
-      '-N BERTH-SANDBOX-DNS',
-      '-A PREROUTING -i bth-+ -j BERTH-SANDBOX-DNS',
+    // The only NAT rules for sandboxes, both to the host itself: DNS to the NXDOMAIN responder and port 80
+    // to the offline apt archive.
+    const natForSandboxes = nat.split('\n').filter((l) => /10\.210\.|bth-|BERTH-SANDBOX-(DNS|APT)/.test(l));
+    assert.deepEqual(natForSandboxes.sort(), [
+      '-A BERTH-SANDBOX-APT -p tcp -m tcp --dport 80 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ' +
+        `${s.h.settings.aptPort}`,
       `-A BERTH-SANDBOX-DNS -p udp -m udp --dport 53 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${s.h.settings.dnsPort}`,
+      '-A PREROUTING -i bth-+ -j BERTH-SANDBOX-APT',
+      '-A PREROUTING -i bth-+ -j BERTH-SANDBOX-DNS',
+      '-N BERTH-SANDBOX-APT',
+      '-N BERTH-SANDBOX-DNS',
     ]);
     assert.doesNotMatch(nat, /MASQUERADE|SNAT|DNAT/, 'no address translation off the host');
     const daemon = engineDaemonConfig(agentConfig().BERTH_ENGINE_SOCKET);

@@ -28,7 +28,11 @@ export async function startAgentHarness(overrides: Partial<AgentSettings> = {}):
     agentId: `test-${process.pid}-${Math.random().toString(36).slice(2, 7)}`,
     ...overrides,
   };
-  const dns = await prepareSandboxNetwork({ mirror: settings.mirrorPort, dns: settings.dnsPort });
+  const dns = await prepareSandboxNetwork({
+    mirror: settings.mirrorPort,
+    dns: settings.dnsPort,
+    apt: settings.aptPort,
+  });
   const engine = new Engine(c.BERTH_ENGINE_SOCKET);
   const managers: SandboxManager[] = [];
   const newManager = () => {

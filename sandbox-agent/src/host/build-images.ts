@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentConfig } from '../config.ts';
 import { ensureSandboxFirewall } from '../network/sandbox-firewall.ts';
+import { buildAptArchive } from './apt-archive.ts';
+import { ensureAptArchiveServer } from './apt-archive-server.ts';
 import { buildCourseImages, COURSE_IMAGE_REFS } from './course-images.ts';
 import {
   copyDir,
@@ -21,7 +23,8 @@ import { info, step } from './progress.ts';
 
 // Builds every sandbox image offline on the sandbox engine, from Debian packages only, skipping any
 // image whose inputs have not changed (each image carries the hash of its inputs as a label): the
-// node image, the course images, then the shared image store and the mirror made from them.
+// node image, the course images, then the shared image store and the mirror made from them, and the offline
+// apt archive (apt-archive.ts).
 
 // The node: a small Debian 13 with a current Docker engine (BuildKit, compose v2, buildx) and the tools a
 // learner expects on a real host, ssh between the nodes of a sandbox included.
@@ -88,11 +91,18 @@ export async function buildNodeRootfs(force: boolean): Promise<string> {
 }
 
 export async function buildNode(nodeImage: string, rootfsTag: string, force: boolean): Promise<void> {
-  const hash = hashOf(await dirHashOf('node'), rootfsTag, COURSE_IMAGE_REFS.join(','));
+  const hash = hashOf(
+    await dirHashOf('node'),
+    await dirHashOf('apt'),
+    rootfsTag,
+    COURSE_IMAGE_REFS.join(','),
+  );
   if (!force && (await imageHash(nodeImage)) === hash) return info(`${nodeImage}: up to date`);
   await step(`Building image ${nodeImage} (sandbox node with its own Docker engine)`, () =>
     withContext(async (ctx) => {
       await copyDir(path.join(IMAGES_DIR, 'node'), ctx);
+      // The node's apt sources: Berth's offline archive (images/apt/).
+      await copyDir(path.join(IMAGES_DIR, 'apt'), path.join(ctx, 'apt'));
       // What the node's shell tells a learner about the offline images.
       await fs.writeFile(path.join(ctx, 'course-images'), `${COURSE_IMAGE_REFS.join('\n')}\n`);
       await docker([
@@ -119,6 +129,12 @@ export async function buildImages(c: AgentConfig, opts: { force?: boolean } = {}
   await seedMirror(force);
   await ensureImageMirror(c.BERTH_MIRROR_PORT);
   // The store builder pulls from the mirror through a sandbox bridge, like a node does.
-  await ensureSandboxFirewall({ mirror: c.BERTH_MIRROR_PORT, dns: c.BERTH_SANDBOX_DNS_PORT });
+  await buildAptArchive(force);
+  await ensureAptArchiveServer(c.BERTH_APT_PORT);
+  await ensureSandboxFirewall({
+    mirror: c.BERTH_MIRROR_PORT,
+    dns: c.BERTH_SANDBOX_DNS_PORT,
+    apt: c.BERTH_APT_PORT,
+  });
   await buildImageStore(c, { force, root: c.BERTH_IMAGE_STORE_ROOT });
 }

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
 import { test } from 'node:test';
-import { nxdomainAnswer, startSandboxDns } from './sandbox-dns.ts';
+import { nxdomainAnswer, sandboxDnsAnswer, startSandboxDns } from './sandbox-dns.ts';
+import { sandboxGatewayFor } from './sandbox-gateway.ts';
 
 // A query for registry-1.docker.io (A, IN, RD set) with an EDNS OPT record, as Go's resolver sends it.
-function query(): Buffer {
+function query(labels = ['registry-1', 'docker', 'io'], type = 1): Buffer {
   const name = Buffer.concat([
-    ...['registry-1', 'docker', 'io'].map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])),
+    ...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])),
     Buffer.from([0]),
   ]);
   const header = Buffer.from([0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 1]);
   const opt = Buffer.from([0, 0, 41, 0x04, 0xd0, 0, 0, 0, 0, 0, 0]);
-  return Buffer.concat([header, name, Buffer.from([0, 1, 0, 1]), opt]);
+  return Buffer.concat([header, name, Buffer.from([0, type, 0, 1]), opt]);
 }
 
 test('answers NXDOMAIN with the question echoed and nothing else', () => {
@@ -51,4 +52,39 @@ test('serves over UDP', async () => {
     client.close();
     server.close();
   }
+});
+
+test('berth-apt is the asking sandbox gateway (A), has no other records, and is unknown elsewhere', () => {
+  const a = sandboxDnsAnswer(query(['Berth-Apt']), '10.210.3.1')!;
+  assert.equal(a[3]! & 0x0f, 0, 'NOERROR');
+  assert.equal(a.readUInt16BE(6), 1, 'one answer');
+  assert.deepEqual([...a.subarray(a.length - 4)], [10, 210, 3, 1]);
+  assert.equal(a.readUInt16BE(a.length - 6), 4, 'RDLENGTH');
+  const aaaa = sandboxDnsAnswer(query(['berth-apt'], 28), '10.210.3.1')!;
+  assert.deepEqual([aaaa[3]! & 0x0f, aaaa.readUInt16BE(6)], [0, 0], 'AAAA: no data, not NXDOMAIN');
+  const outside = sandboxDnsAnswer(query(['berth-apt']), undefined)!;
+  assert.equal(outside[3]! & 0x0f, 3, 'not a sandbox: NXDOMAIN');
+  const other = sandboxDnsAnswer(query(['berth-apt', 'example', 'com']), '10.210.3.1')!;
+  assert.equal(other[3]! & 0x0f, 3, 'only the bare name');
+});
+
+test('the gateway is the sandbox bridge address whose subnet holds the source', () => {
+  const iface = (address: string, cidr: string) => ({
+    address,
+    cidr,
+    family: 'IPv4' as const,
+    netmask: '',
+    mac: '',
+    internal: false,
+  });
+  const interfaces = {
+    eth0: [iface('192.168.1.5', '192.168.1.5/24')],
+    'bth-aaaa': [iface('10.210.0.1', '10.210.0.1/24')],
+    'bth-bbbb': [iface('10.210.1.1', '10.210.1.1/24')],
+  };
+  assert.equal(sandboxGatewayFor('10.210.1.7', interfaces), '10.210.1.1');
+  assert.equal(sandboxGatewayFor('10.210.0.2', interfaces), '10.210.0.1');
+  assert.equal(sandboxGatewayFor('192.168.1.9', interfaces), undefined, 'the LAN is not a sandbox');
+  assert.equal(sandboxGatewayFor('127.0.0.1', interfaces), undefined);
+  assert.equal(sandboxGatewayFor('::1', interfaces), undefined);
 });

@@ -32,7 +32,8 @@ function restore(bin: string, rules: string): Promise<void> {
   });
 }
 
-async function ensureChain(bin: string, allowMirrorPort?: number, dnsPort?: number): Promise<void> {
+async function ensureChain(bin: string, ports?: SandboxPorts): Promise<void> {
+  const { mirror: allowMirrorPort, dns: dnsPort, apt: aptPort } = ports ?? {};
   const rules = [
     '*filter',
     `:${CHAIN} - [0:0]`,
@@ -47,6 +48,8 @@ async function ensureChain(bin: string, allowMirrorPort?: number, dnsPort?: numb
     // Nodes use their gateway as resolver; port 53 is redirected (nat below) to the agent's NXDOMAIN
     // responder (sandbox-dns.ts), so an unknown registry fails in milliseconds. Nothing leaves the host.
     ...(dnsPort ? [`-A ${CHAIN} -p udp --dport ${dnsPort} -m addrtype --dst-type LOCAL -j ACCEPT`] : []),
+    // The offline apt archive (sandboxes ask for port 80 of their gateway; nat below redirects it here).
+    ...(aptPort ? [`-A ${CHAIN} -p tcp --dport ${aptPort} -m addrtype --dst-type LOCAL -j ACCEPT`] : []),
     `-A ${CHAIN} -j DROP`,
     'COMMIT',
     '',
@@ -64,29 +67,32 @@ async function ensureChain(bin: string, allowMirrorPort?: number, dnsPort?: numb
 
 // Host services for sandboxes (the mirror, the DNS responder) listen on all interfaces, since their
 // address differs per sandbox bridge; only loopback and the sandbox bridges may reach them — never the LAN.
-const GUARD = 'BERTH-MIRROR';
-
-export async function ensureSandboxOnlyPort(port: number, proto: 'tcp' | 'udp' = 'tcp'): Promise<void> {
+// Each service has its own guard chain (the same three rules), so moving one port leaves the others'.
+export async function ensureSandboxOnlyPort(
+  port: number,
+  proto: 'tcp' | 'udp' = 'tcp',
+  guard: 'BERTH-MIRROR' | 'BERTH-APT' = 'BERTH-MIRROR',
+): Promise<void> {
   for (const bin of ['iptables', 'ip6tables']) {
     await restore(
       bin,
       [
         '*filter',
-        `:${GUARD} - [0:0]`,
-        `-A ${GUARD} -i lo -j RETURN`,
-        `-A ${GUARD} -i ${IFACE} -j RETURN`,
-        `-A ${GUARD} -j DROP`,
+        `:${guard} - [0:0]`,
+        `-A ${guard} -i lo -j RETURN`,
+        `-A ${guard} -i ${IFACE} -j RETURN`,
+        `-A ${guard} -j DROP`,
         'COMMIT',
         '',
       ].join('\n'),
     );
-    const rule = ['INPUT', '-p', proto, '--dport', String(port), '-j', GUARD];
+    const rule = ['INPUT', '-p', proto, '--dport', String(port), '-j', guard];
     await ensureRule(bin, rule);
     // A rule for an earlier mirror port goes only after the new one is in place.
     const { stdout } = await run(bin, ['-w', '-S', 'INPUT']);
     for (const line of stdout.split('\n')) {
       if (
-        line.includes(`-j ${GUARD}`) &&
+        line.includes(`-j ${guard}`) &&
         line.includes(`-p ${proto}`) &&
         !line.includes(`--dport ${port} `)
       ) {
@@ -96,27 +102,35 @@ export async function ensureSandboxOnlyPort(port: number, proto: 'tcp' | 'udp' =
   }
 }
 
-const DNS_CHAIN = 'BERTH-SANDBOX-DNS';
-
-async function ensureDnsRedirect(dnsPort: number): Promise<void> {
+// A well-known port of every sandbox gateway, redirected to the host service that listens elsewhere.
+async function ensureRedirect(chain: string, proto: 'tcp' | 'udp', from: number, to: number): Promise<void> {
   await restore(
     'iptables',
     [
       '*nat',
-      `:${DNS_CHAIN} - [0:0]`,
-      `-A ${DNS_CHAIN} -p udp --dport 53 -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${dnsPort}`,
+      `:${chain} - [0:0]`,
+      `-A ${chain} -p ${proto} --dport ${from} -m addrtype --dst-type LOCAL -j REDIRECT --to-ports ${to}`,
       'COMMIT',
       '',
     ].join('\n'),
   );
-  const rule = ['PREROUTING', '-t', 'nat', '-i', IFACE, '-j', DNS_CHAIN];
+  const rule = ['PREROUTING', '-t', 'nat', '-i', IFACE, '-j', chain];
   await ensureRule('iptables', rule);
 }
 
-export async function ensureSandboxFirewall(ports: { mirror: number; dns: number }): Promise<void> {
-  await ensureChain('iptables', ports.mirror, ports.dns);
-  await ensureDnsRedirect(ports.dns);
+// The host services sandboxes may reach; apt is absent where the archive is not served (older callers).
+export interface SandboxPorts {
+  mirror: number;
+  dns: number;
+  apt?: number;
+}
+
+export async function ensureSandboxFirewall(ports: SandboxPorts): Promise<void> {
+  await ensureChain('iptables', ports);
+  await ensureRedirect('BERTH-SANDBOX-DNS', 'udp', 53, ports.dns);
   await ensureSandboxOnlyPort(ports.dns, 'udp');
+  // apt sources say http://berth-apt/ (port 80), whatever BERTH_APT_PORT is.
+  if (ports.apt) await ensureRedirect('BERTH-SANDBOX-APT', 'tcp', 80, ports.apt);
   await ensureChain('ip6tables');
 }
 

@@ -17,6 +17,7 @@ export interface AgentSettings {
   imageStoreRoot: string;
   mirrorPort: number;
   dnsPort: number;
+  aptPort: number;
 }
 
 export function agentSettings(c: AgentConfig): AgentSettings {
@@ -33,5 +34,6 @@ export function agentSettings(c: AgentConfig): AgentSettings {
     imageStoreRoot: c.BERTH_IMAGE_STORE_ROOT,
     mirrorPort: c.BERTH_MIRROR_PORT,
     dnsPort: c.BERTH_SANDBOX_DNS_PORT,
+    aptPort: c.BERTH_APT_PORT,
   };
 }

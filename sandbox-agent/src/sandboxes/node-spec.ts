@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ContainerSpec } from '../docker/engine.ts';
+import { APT_HOST } from '../network/sandbox-dns.ts';
 
 // How one node container is built — every sandbox node, and the image store's builder too: Docker-in-Docker
 // on the userns-remapped sandbox engine (host/sandbox-engine.ts), with a reduced capability set, the
@@ -96,7 +97,8 @@ export function nodeContainerSpec(input: {
     // The gateway's port 53 goes to the agent's NXDOMAIN responder (sandbox-dns.ts): an image from an unknown
     // registry fails in milliseconds, not a 20 s timeout. (Docker replaces a loopback resolver with 8.8.8.8.)
     Dns: [input.gateway],
-    ExtraHosts: [`${MIRROR_HOST}:${input.gateway}`],
+    // berth-apt: the offline apt archive (also answered by the sandbox DNS, for the node's own containers).
+    ExtraHosts: [`${MIRROR_HOST}:${input.gateway}`, `${APT_HOST}:${input.gateway}`],
     RestartPolicy: { Name: 'no' },
     LogConfig: { Type: 'local', Config: { 'max-size': '2m', 'max-file': '2' } },
   };
