@@ -189,6 +189,7 @@ function buildLesson(data: LessonFile, id: string, chapterId: string, html: Reco
     summary: data.summary,
     minutes: data.minutes,
     nodes,
+    editorPath: data.editor.path,
     html,
     exercises: data.exercises.map((e) => ({
       id: `${id}/${e.id}`,

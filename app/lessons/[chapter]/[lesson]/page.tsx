@@ -34,7 +34,13 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const { previous, next } = neighbours(catalog, lesson.id);
 
   return (
-    <LessonSession key={lesson.id} lang={lang} lessonId={lesson.id} nodes={lesson.nodes}>
+    <LessonSession
+      key={lesson.id}
+      lang={lang}
+      lessonId={lesson.id}
+      nodes={lesson.nodes}
+      editorPath={lesson.editorPath}
+    >
       <SiteHeader
         lang={lang}
         path={`/lessons/${lesson.id}`}
