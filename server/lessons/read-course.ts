@@ -175,8 +175,8 @@ async function readLesson(
   }
   if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {
-    en: renderMarkdown(prose.en ?? ''),
-    zh: renderMarkdown(prose.zh ?? ''),
+    en: renderMarkdown(prose.en ?? '', 'en'),
+    zh: renderMarkdown(prose.zh ?? '', 'zh'),
   });
 }
 
