@@ -26,6 +26,8 @@ describe('continueTarget', () => {
     const half = new Set(['networking/container-links/a', 'networking/two-hosts/a']);
     assert.equal(continueTarget(lessons, undefined, half)?.id, 'networking/two-hosts');
     const first = new Set(['networking/container-links/a']);
-    assert.equal(continueTarget(lessons, undefined, first)?.id, 'networking/container-links');
+    assert.equal(continueTarget(lessons, undefined, first)?.id, 'networking/two-hosts', 'the next lesson');
+    const all = new Set([...half, 'networking/two-hosts/b']);
+    assert.equal(continueTarget(lessons, undefined, all)?.id, 'networking/two-hosts', 'the last one begun');
   });
 });

@@ -7,7 +7,7 @@ const en = {
   skipToContent: 'Skip to content',
   langSwitchLabel: 'Language',
   langSwitchTo: '中文',
-  langSwitchToLabel: 'Switch to Chinese (中文)',
+  langSwitchToLabel: '中文: switch to Chinese',
   primaryNav: 'Main',
   course: 'Course',
   signedInAs: (name: string) => `Signed in as ${name}`,

@@ -164,7 +164,7 @@ describe('axe-core finds no serious or critical violation on any page or state',
             const page = await ctx.newPage();
             await fakeBerthApi(page, { signedIn: state.signedIn, sandbox: 'ready', ...state.fake });
             await state.reach(page, lang);
-            assert.equal(await page.evaluate(() => document.documentElement.lang), lang, state.name);
+            await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 5000 });
             for (const v of await seriousAxeViolations(page))
               found.push(`${state.name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
           } finally {

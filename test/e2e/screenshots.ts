@@ -158,10 +158,15 @@ const scenarios: Record<string, Scenario> = {
   // The file editor opened under the terminal (a path that does not exist yet opens as a new file).
   async editor(ctx, size) {
     const page = await ctx.newPage();
-    await fakeApi(page, { signedIn: true, sandbox: 'ready' });
+    const files = new Map([['/root/Dockerfile', 'FROM busybox\nCMD ["echo", "hello"]\n']]);
+    await fakeApi(page, { signedIn: true, sandbox: 'ready', files });
     await page.goto(`${base}${LESSON}?lang=en`);
     await page.getByTestId('terminal').and(page.locator('[data-connection="connected"]')).waitFor();
     await page.getByTestId('editor-toggle').click();
+    await page.getByRole('button', { name: 'Dockerfile' }).waitFor();
+    await page.getByTestId('editor-toggle').scrollIntoViewIfNeeded();
+    await shot(page, `lesson-editor-folder-${size}`);
+    await page.getByRole('button', { name: 'Dockerfile' }).click();
     await page.getByTestId('editor').locator('.monaco-editor').waitFor();
     await page.getByTestId('editor-toggle').scrollIntoViewIfNeeded();
     await shot(page, `lesson-editor-${size}`);
