@@ -45,6 +45,15 @@ describe('the lesson page flow, by keyboard and on a phone', () => {
   const focusedTestId = (page: Page) =>
     page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'));
 
+  test('the 404 page follows ?lang=', async () => {
+    const { page } = await open({}, { signedIn: false });
+    const res = await page.goto('/lessons/nope/nothing?lang=zh');
+    assert.equal(res?.status(), 404);
+    assert.equal(await page.locator('h1').innerText(), '找不到页面');
+    assert.match((await res?.text()) ?? '', /<html lang="zh"/, 'in the server-rendered page already');
+    await ctx.close();
+  });
+
   test('the first Tab stop is "Skip to the sandbox"; the next one is the name field', async () => {
     const { page } = await open({}, { signedIn: false });
     for (const lang of ['en', 'zh']) {
