@@ -180,6 +180,26 @@ const scenarios: Record<string, Scenario> = {
     await shot(page, `lesson-gone-${size}`);
     await page.close();
   },
+  // A live sandbox of another lesson: the keep-or-start-fresh question; then the page after a Stop.
+  async conflict(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, {
+      signedIn: true,
+      sandbox: 'ready',
+      conflict: { reusable: true, lessonId: 'networking/two-hosts' },
+    });
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${base}${LESSON}?lang=${lang}`);
+      await page.getByRole('dialog').waitFor();
+      await shot(page, `lesson-conflict-${lang}-${size}`);
+    }
+    await page.evaluate(() => localStorage.setItem('berth.sandbox-stopped', '1'));
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.locator('[data-phase="idle"] h2').waitFor();
+    await page.locator('#terminal-pane').scrollIntoViewIfNeeded();
+    await shot(page, `lesson-idle-${size}`);
+    await page.close();
+  },
   async notfound(ctx, size) {
     const page = await ctx.newPage();
     await fakeApi(page, { signedIn: true, sandbox: 'ready' });
