@@ -18,9 +18,11 @@ async function startNext(): Promise<{ baseUrl: string; child: ChildProcess; home
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-weight-'));
   const port = await freePort();
   // No database: pages still render (the session is asked from the browser), which is all this needs.
+  // Its own process group: next start runs the server in a child process, which must end with it.
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, BERTH_HOME: home, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     stdio: 'ignore',
+    detached: true,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/`, { timeoutMs: 60_000 })))
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server?.child.kill();
+    if (server?.child.pid) process.kill(-server.child.pid, 'SIGTERM');
     if (server) await fs.rm(server.home, { recursive: true, force: true });
   }
   if (over) {
