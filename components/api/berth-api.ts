@@ -1,6 +1,6 @@
 // Browser-side client of Berth's HTTP API: one function per route, responses validated with zod.
 import { z } from 'zod';
-import { checkResultSchema } from '../../contract/checks';
+import { checkResultSchema } from '../../contract/check-result';
 import { errorBodySchema } from '../../contract/errors';
 import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files';
 import {

@@ -1,7 +1,7 @@
 'use client';
 // One exercise: its tasks, the Check button, the result of the last check, and hints on demand.
 import { useId, useState } from 'react';
-import type { CheckResult } from '../../contract/checks';
+import type { CheckResult } from '../../contract/check-result';
 import type { ExerciseView } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
 import { type Strings, stringsFor } from '../i18n/strings';
