@@ -185,8 +185,7 @@ export async function fakeBerthApi(page: Page, fake: Fake): Promise<void> {
           ws.send(JSON.stringify({ type: 'error', code: fake.wsError, message: 'sandbox not found' }));
           return;
         }
-        send(`Welcome to your Berth sandbox (${node}). Docker 20.10 is ready.\r\n\r\n`);
-        send(prompt);
+        send(prompt); // the welcome is the page's own (the terminal's strings)
       } else if (frame.type === 'input') {
         for (const ch of frame.data as string) {
           if (ch === '\r') {
@@ -198,7 +197,9 @@ export async function fakeBerthApi(page: Page, fake: Fake): Promise<void> {
               );
             line = '';
             send(prompt);
-          } else {
+          } else if (ch === '\x15') {
+            line = ''; // Ctrl-U, as readline: the Run button clears the line first
+          } else if (ch >= ' ') {
             line += ch;
             send(ch);
           }
