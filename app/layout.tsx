@@ -1,8 +1,8 @@
 // The document shell of every page: <html lang>, global styles, and the client state pages share.
 import type { Metadata, Viewport } from 'next';
-import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { htmlLang, LANG_COOKIE, resolveLang } from '@/components/i18n/lang';
+import { htmlLang } from '@/components/i18n/lang';
+import { requestLang } from '@/components/i18n/request-lang';
 import { ProgressProvider } from '@/components/session/progress-provider';
 import { ViewerProvider } from '@/components/session/viewer-provider';
 import { getServerViewer } from '@/server/auth/server-viewer.ts';
@@ -20,9 +20,9 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Pages fix <html lang> themselves when ?lang= disagrees with the cookie (HtmlLangSync).
-  const [jar, user] = await Promise.all([cookies(), getServerViewer()]);
-  const lang = resolveLang(undefined, jar.get(LANG_COOKIE)?.value);
+  // ?lang= (passed on by server/main.ts) beats the cookie; pages still keep <html lang> in step on the
+  // client when the language changes without a reload (HtmlLangSync).
+  const [lang, user] = await Promise.all([requestLang(), getServerViewer()]);
   return (
     <html lang={htmlLang(lang)}>
       <body>

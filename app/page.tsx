@@ -1,12 +1,10 @@
-// The course page: every chapter of the Docker course and its lessons.
-import Link from 'next/link';
+// The course page: a welcome with "Continue" (or "Start"), the lessons to do now, chapters to come.
 import { ChapterList } from '@/components/course/chapter-list';
+import { ContinueLink } from '@/components/course/continue-link';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
-import buttons from '@/components/ui/button.module.css';
-import { ArrowIcon } from '@/components/ui/icons';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
 import styles from './page.module.css';
 
@@ -18,7 +16,9 @@ export default async function CoursePage({
   const lang = await requestLang(searchParams);
   const t = stringsFor(lang);
   const catalog = await getCatalog(lang);
-  const firstLesson = catalog.chapters.flatMap((c) => c.lessons)[0];
+  const lessons = catalog.chapters.flatMap((c) =>
+    c.lessons.map((l) => ({ id: l.id, title: l.title, exerciseIds: l.exercises.map((e) => e.id) })),
+  );
   return (
     <>
       <SiteHeader lang={lang} path="/" />
@@ -38,14 +38,7 @@ export default async function CoursePage({
               </li>
             ))}
           </ol>
-          {firstLesson && (
-            <Link
-              href={`/lessons/${firstLesson.id}`}
-              className={`${buttons.button} ${buttons.primary} ${styles.cta}`}
-            >
-              {t.startFirstLesson} <ArrowIcon />
-            </Link>
-          )}
+          <ContinueLink lang={lang} lessons={lessons} className={styles.cta} />
         </section>
         <section aria-label={t.chapters}>
           <ChapterList catalog={catalog} lang={lang} />

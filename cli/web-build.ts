@@ -8,6 +8,7 @@ import { copyMonacoAssets } from './copy-monaco-assets.ts';
 const SOURCES = [
   'app',
   'components',
+  'contract',
   'server',
   'lessons',
   'sandbox-agent/src',

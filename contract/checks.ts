@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkMessageSchema } from './check-messages.ts';
-import { exerciseIdSchema, nodeNameSchema } from './ids.ts';
+import { nodeNameSchema } from './ids.ts';
 
 // Checks: the typed assertions a lesson makes about the learner's inner Docker engine (lessons declare
 // them in YAML, the control plane sends them, the agent evaluates them) and what comes back.
@@ -116,13 +116,5 @@ export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
 /** The agent's answer to POST /v1/sandboxes/:id/checks, one outcome per task in order. */
 export const checkOutcomesSchema = z.object({ tasks: z.array(taskOutcomeSchema) });
 
-/** One task of a check result as the learner sees it: the outcome with the task's title. */
-const taskResultSchema = taskOutcomeSchema.omit({ finding: true }).extend({ title: z.string() });
-
-/** POST /api/sandboxes/:id/checks → {exerciseId, passed, tasks:[{id, title, passed, message}]}. */
-export const checkResultSchema = z.object({
-  exerciseId: exerciseIdSchema,
-  passed: z.boolean(),
-  tasks: z.array(taskResultSchema),
-});
-export type CheckResult = z.infer<typeof checkResultSchema>;
+// The learner's view of a check (POST /api/sandboxes/:id/checks) is check-result.ts: the pages import it
+// without the assertion schemas and the message catalog above.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from './errors.ts';
 import { chapterIdSchema, exerciseIdSchema, lessonIdSchema, nodeNameSchema } from './ids.ts';
 
 // Berth's public HTTP API (JSON, session cookie) as the control plane answers it and the pages parse it.
@@ -15,6 +16,14 @@ export type User = z.infer<typeof userSchema>;
 /** GET /api/auth/me, POST /api/auth/guest */
 export const userEnvelopeSchema = z.object({ user: userSchema });
 
+/** A guest's name (POST /api/auth/guest {name}); the sign-in form counts against the same limit. */
+export const GUEST_NAME_MAX = 40;
+export const guestNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'name is required')
+  .max(GUEST_NAME_MAX, `name is at most ${GUEST_NAME_MAX} characters`);
+
 /** A sandbox's life; the control plane's state machine moves it only along allowed transitions. */
 export const SANDBOX_STATES = ['starting', 'ready', 'stopping', 'stopped', 'failed'] as const;
 const sandboxStateSchema = z.enum(SANDBOX_STATES);
@@ -27,8 +36,30 @@ export const sandboxSchema = z.object({
   nodes: z.array(nodeNameSchema),
   expiresAt: z.string(),
   failureReason: z.string().optional(),
+  /** The lesson it was started (or last kept) for. */
+  lessonId: lessonIdSchema.optional(),
 });
 export type Sandbox = z.infer<typeof sandboxSchema>;
+
+/**
+ * POST /api/sandboxes body. `onLive`, when the learner already has a live sandbox started for another
+ * lesson: absent = reuse it if it has the nodes this lesson needs, else replace it (the original
+ * contract); `ask` = answer 409 with sandboxConflictSchema and change nothing; `keep` = reuse it for this
+ * lesson if it has the nodes (else 409); `replace` = stop it and start a fresh one.
+ */
+export const SANDBOX_ON_LIVE = ['ask', 'keep', 'replace'] as const;
+export type SandboxOnLive = (typeof SANDBOX_ON_LIVE)[number];
+export const startSandboxBodySchema = z.object({
+  lessonId: lessonIdSchema,
+  onLive: z.enum(SANDBOX_ON_LIVE).optional(),
+});
+
+/** 409 `conflict` of POST /api/sandboxes: the live sandbox, and whether it has the nodes the lesson needs. */
+export const sandboxConflictSchema = errorBodySchema.extend({
+  sandbox: sandboxSchema,
+  reusable: z.boolean(),
+});
+export type SandboxConflict = z.infer<typeof sandboxConflictSchema>;
 
 /** GET /api/progress: per exercise, passed once means passed; the latest check time and the attempts. */
 const exerciseProgressSchema = z.object({
@@ -78,6 +109,8 @@ export const lessonViewSchema = z.object({
   minutes: z.number().int(),
   /** The sandbox's nodes, e.g. ['node1']. */
   nodes: z.array(nodeNameSchema),
+  /** Where the file editor opens on the sandbox: a file or a folder (lesson.yaml `editor.path`). */
+  editorPath: z.string(),
   /** Prose rendered from the lesson's Markdown; safe to inject (no raw HTML from content). */
   html: z.string(),
   exercises: z.array(exerciseViewSchema),

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { config, redactConfig } from './config.ts';
+import { stampLangHeader } from './http/lang-header.ts';
 import { setReplicaHeader } from './http/replica-header.ts';
 import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       void handlePreviewRequest(req, res);
       return;
     }
+    stampLangHeader(req);
     handle(req, res).catch((e) => {
       console.error('[web]', e);
       res.statusCode = 500;

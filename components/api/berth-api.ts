@@ -1,21 +1,29 @@
 // Browser-side client of Berth's HTTP API: one function per route, responses validated with zod.
 import { z } from 'zod';
-import { checkResultSchema } from '../../contract/checks';
+import { checkResultSchema } from '../../contract/check-result';
 import { errorBodySchema } from '../../contract/errors';
 import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files';
-import { progressSchema, sandboxSchema, userEnvelopeSchema } from '../../contract/public-api';
+import {
+  progressSchema,
+  type SandboxOnLive,
+  sandboxSchema,
+  userEnvelopeSchema,
+} from '../../contract/public-api';
 import { portLinksSchema } from '../../contract/published-ports';
 
 /** A failed API call. `code` is the server's error code, or `network` / `bad_response` from this side. */
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
+  /** The whole error body, for routes that say more than code and message (a 409 sandbox conflict). */
+  readonly body: unknown;
 
-  constructor(code: string, status: number, message: string) {
+  constructor(code: string, status: number, message: string, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.body = body;
   }
 }
 
@@ -57,7 +65,7 @@ async function request<S extends z.ZodType>(
 
   if (!res.ok) {
     const body = errorBodySchema.safeParse(json);
-    if (body.success) throw new ApiError(body.data.error.code, res.status, body.data.error.message);
+    if (body.success) throw new ApiError(body.data.error.code, res.status, body.data.error.message, json);
     throw new ApiError(`http_${res.status}`, res.status, `Request failed (${res.status}).`);
   }
 
@@ -70,8 +78,9 @@ async function request<S extends z.ZodType>(
 export const berthApi = {
   me: (signal?: AbortSignal) => request('GET', '/api/auth/me', userEnvelopeSchema, { signal }),
   signInAsGuest: (name: string) => request('POST', '/api/auth/guest', userEnvelopeSchema, { body: { name } }),
-  createSandbox: (lessonId: string, signal?: AbortSignal) =>
-    request('POST', '/api/sandboxes', sandboxSchema, { body: { lessonId }, signal }),
+  /** With `onLive: 'ask'` a live sandbox of another lesson answers 409 (sandboxConflictSchema in `body`). */
+  createSandbox: (lessonId: string, onLive: SandboxOnLive, signal?: AbortSignal) =>
+    request('POST', '/api/sandboxes', sandboxSchema, { body: { lessonId, onLive }, signal }),
   getSandbox: (id: string, signal?: AbortSignal) =>
     request('GET', `/api/sandboxes/${encodeURIComponent(id)}`, sandboxSchema, { signal }),
   deleteSandbox: (id: string) => request('DELETE', `/api/sandboxes/${encodeURIComponent(id)}`, z.unknown()),

@@ -1,4 +1,5 @@
-// The course at a glance: every chapter in order, its lessons as cards, unwritten chapters marked.
+// The course at a glance: the chapters with lessons first, their lessons as cards; chapters not written
+// yet after them in a compact list.
 import Link from 'next/link';
 import type { Catalog } from '../../contract/public-api';
 import type { Lang } from '../i18n/lang';
@@ -10,32 +11,32 @@ import { LessonProgress } from './lesson-progress';
 
 export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang }) {
   const t = stringsFor(lang);
+  // Numbered as in the course; what can be done now comes first, chapters not written yet after it, small.
+  const numbered = catalog.chapters.map((chapter, i) => ({ chapter, number: i + 1 }));
+  const isSoon = (c: Catalog['chapters'][number]) => c.comingSoon || c.lessons.length === 0;
+  const available = numbered.filter(({ chapter }) => !isSoon(chapter));
+  const soon = numbered.filter(({ chapter }) => isSoon(chapter));
   return (
-    <ol className={styles.chapters}>
-      {catalog.chapters.map((chapter, i) => {
-        const soon = chapter.comingSoon || chapter.lessons.length === 0;
-        const headingId = `chapter-${chapter.id}`;
-        return (
-          <li
-            key={chapter.id}
-            className={soon ? `${styles.chapter} ${styles.soon}` : styles.chapter}
-            data-chapter={chapter.id}
-          >
-            <section aria-labelledby={headingId}>
-              <div className={styles.head}>
-                <span className={styles.number} aria-hidden="true">
-                  {String(i + 1).padStart(2, '0')}
-                </span>
-                <div className={styles.text}>
-                  <h2 id={headingId} className={styles.title}>
-                    <span className={a11y.srOnly}>{t.chapterLabel(i + 1)}: </span>
-                    {chapter.title}
-                    {soon && <span className={styles.badge}>{t.comingSoon}</span>}
-                  </h2>
-                  <p className={styles.summary}>{chapter.summary}</p>
+    <>
+      <h2 className={styles.groupTitle}>{t.availableNow}</h2>
+      <ol className={styles.chapters}>
+        {available.map(({ chapter, number }) => {
+          const headingId = `chapter-${chapter.id}`;
+          return (
+            <li key={chapter.id} className={styles.chapter} data-chapter={chapter.id}>
+              <section aria-labelledby={headingId}>
+                <div className={styles.head}>
+                  <span className={styles.number} aria-hidden="true">
+                    {String(number).padStart(2, '0')}
+                  </span>
+                  <div className={styles.text}>
+                    <h3 id={headingId} className={styles.title}>
+                      <span className={a11y.srOnly}>{t.chapterLabel(number)}: </span>
+                      {chapter.title}
+                    </h3>
+                    <p className={styles.summary}>{chapter.summary}</p>
+                  </div>
                 </div>
-              </div>
-              {!soon && (
                 <ul className={styles.lessons}>
                   {chapter.lessons.map((lesson) => (
                     <li key={lesson.id}>
@@ -54,11 +55,34 @@ export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang })
                     </li>
                   ))}
                 </ul>
-              )}
-            </section>
-          </li>
-        );
-      })}
-    </ol>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+      {soon.length > 0 && (
+        <section aria-labelledby="chapters-soon" className={styles.soonGroup}>
+          <h2 id="chapters-soon" className={styles.groupTitle}>
+            {t.comingSoon}
+          </h2>
+          <ol className={styles.soonList}>
+            {soon.map(({ chapter, number }) => (
+              <li key={chapter.id} className={styles.soonItem} data-chapter={chapter.id}>
+                <span className={styles.number} aria-hidden="true">
+                  {String(number).padStart(2, '0')}
+                </span>
+                <span className={styles.soonText}>
+                  <span className={styles.soonTitle}>
+                    <span className={a11y.srOnly}>{t.chapterLabel(number)}: </span>
+                    {chapter.title}
+                  </span>
+                  <span className={styles.soonSummary}>{chapter.summary}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
   );
 }

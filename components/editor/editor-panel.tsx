@@ -13,7 +13,8 @@ import { fileLanguage } from './file-language';
 
 loader.config({ paths: { vs: '/monaco/vs' } });
 
-export const DEFAULT_EDITOR_PATH = '/root/mynginx/Dockerfile';
+/** Where the editor opens when the lesson names no path of its own (lesson.yaml `editor.path`). */
+export const DEFAULT_EDITOR_PATH = '/root';
 
 type Status =
   | { kind: 'loading' }
@@ -38,13 +39,16 @@ export default function EditorPanel({
   sandboxId,
   node,
   lang,
+  startPath = DEFAULT_EDITOR_PATH,
 }: {
   sandboxId: string;
   node: string;
   lang: Lang;
+  /** The lesson's working path (a file or a folder). */
+  startPath?: string;
 }) {
   const t = editorStringsFor(lang);
-  const [pathField, setPathField] = useState(DEFAULT_EDITOR_PATH);
+  const [pathField, setPathField] = useState(startPath);
   const [opened, setOpened] = useState<Opened | undefined>();
   const [content, setContent] = useState('');
   const [savedContent, setSavedContent] = useState('');
@@ -87,8 +91,10 @@ export default function EditorPanel({
     [sandboxId, node, showText],
   );
 
+  // The first open only: later renders keep whatever the learner opened since.
+  const firstPath = useRef(startPath);
   useEffect(() => {
-    void open(DEFAULT_EDITOR_PATH);
+    void open(firstPath.current);
   }, [open]);
 
   // Read through a ref so monaco's Ctrl-S command (bound once) always saves the latest text.
@@ -96,13 +102,16 @@ export default function EditorPanel({
   latest.current = { opened, content, status };
   const saving = useRef(false);
   const save = useCallback(async () => {
-    const { opened: file, content: text, status: now } = latest.current;
+    const { opened: file, status: now } = latest.current;
+    // The model, not React state: right after fast typing, the last onChange may not have rendered yet.
+    const text = editorRef.current?.getValue() ?? latest.current.content;
     // The ref, not state, guards re-entry: Ctrl-S can reach both monaco and the panel in one tick.
     if (file?.type !== 'file' || now.kind === 'loading' || saving.current) return;
     saving.current = true;
     setStatus({ kind: 'saving' });
     try {
       await berthApi.writeFile(sandboxId, node, file.path, text);
+      setContent(text);
       setSavedContent(text);
       setOpened({ ...file, isNew: false });
       setStatus({ kind: 'ready' });
@@ -201,6 +210,11 @@ export default function EditorPanel({
         <span>{statusText}</span>
         <span className={styles.hint}>{t.saveHint}</span>
       </p>
+      {opened?.type === 'file' && opened.isNew && status.kind === 'ready' && (
+        <p className={styles.empty} data-testid="editor-missing">
+          {t.missingFile(opened.path)}
+        </p>
+      )}
       {opened?.type === 'directory' && (
         <ul className={styles.entries}>
           {opened.entries.length === 0 && <li className={styles.empty}>{t.emptyFolder}</li>}
@@ -227,7 +241,7 @@ export default function EditorPanel({
       >
         <Editor
           theme="vs-dark"
-          language={fileLanguage(opened?.path ?? DEFAULT_EDITOR_PATH)}
+          language={fileLanguage(opened?.path ?? startPath)}
           defaultValue={content}
           onChange={(v) => setContent(v ?? '')}
           onMount={onMount}
@@ -238,7 +252,7 @@ export default function EditorPanel({
             scrollBeyondLastLine: false,
             automaticLayout: true,
             readOnly: status.kind === 'loading',
-            ariaLabel: opened?.path ?? DEFAULT_EDITOR_PATH,
+            ariaLabel: opened?.path ?? startPath,
           }}
         />
       </div>

@@ -20,6 +20,8 @@ const en = {
   folder: (n: number) => `${n} item${n === 1 ? '' : 's'} — pick a file or type a path`,
   discard: 'This file has unsaved changes. Open another one anyway?',
   emptyFolder: 'This folder is empty.',
+  missingFile: (path: string) =>
+    `${path} does not exist yet. Write it below and press Save: the file and its folders are created.`,
 };
 export type EditorStrings = typeof en;
 
@@ -42,6 +44,7 @@ const zh: EditorStrings = {
   folder: (n) => `${n} 项——选择一个文件或输入路径`,
   discard: '此文件有未保存的修改。仍要打开另一个文件吗？',
   emptyFolder: '此文件夹是空的。',
+  missingFile: (path) => `${path} 还不存在。在下面写好内容后点“保存”，文件和它所在的文件夹会一并创建。`,
 };
 
 export function editorStringsFor(lang: Lang): EditorStrings {

@@ -2,6 +2,7 @@
 // The editor panel and its toolbar toggle. Monaco is heavy: its code loads only when the panel first opens.
 import dynamic from 'next/dynamic';
 import type { Lang } from '../i18n/lang';
+import { useLessonSession } from '../session/lesson-session';
 import { EditIcon, Spinner } from '../ui/icons';
 import { ToolbarButton } from '../ui/toolbar-button';
 import styles from './editor-panel.module.css';
@@ -52,9 +53,10 @@ export function LazyEditorPanel(props: {
   lang: Lang;
   open: boolean;
 }) {
+  const { editorPath } = useLessonSession();
   return (
     <div id={props.id} hidden={!props.open} className={styles.slot}>
-      <EditorPanel sandboxId={props.sandboxId} node={props.node} lang={props.lang} />
+      <EditorPanel sandboxId={props.sandboxId} node={props.node} lang={props.lang} startPath={editorPath} />
     </div>
   );
 }

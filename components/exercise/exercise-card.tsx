@@ -1,12 +1,13 @@
 'use client';
 // One exercise: its tasks, the Check button, the result of the last check, and hints on demand.
 import { useId, useState } from 'react';
-import type { CheckResult } from '../../contract/checks';
+import type { CheckResult } from '../../contract/check-result';
 import type { ExerciseView } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
-import { stringsFor } from '../i18n/strings';
+import { type Strings, stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
 import { useProgress } from '../session/progress-provider';
+import type { SandboxPhase } from '../session/use-sandbox-lifecycle';
 import buttons from '../ui/button.module.css';
 import { CheckIcon, CrossIcon, DotIcon, Spinner } from '../ui/icons';
 import { InlineCode } from '../ui/inline-code';
@@ -23,36 +24,48 @@ export function ExerciseCard({
   exercise,
   index,
   showNode,
+  announce,
 }: {
   exercise: ExerciseView;
   index: number;
   showNode: boolean;
+  /** Says something in the exercise list's one live region (exercise-list.tsx). */
+  announce: (text: string) => void;
 }) {
   const session = useLessonSession();
   const { passed, record } = useProgress();
   const t = stringsFor(session.lang);
-  const [check, setCheck] = useState<CheckState>({ kind: 'idle' });
+  // Results belong to the sandbox they were checked on: a Reset (a new sandbox) clears them.
+  const [checked, setCheck] = useState<{ sandboxId?: string; state: CheckState }>({
+    state: { kind: 'idle' },
+  });
   const headingId = useId();
   const helpId = useId();
 
   const sandboxId = session.phase.kind === 'ready' ? session.phase.sandbox.id : undefined;
+  const shownSandbox = sandboxOf(session.phase);
+  const check: CheckState = checked.sandboxId === shownSandbox ? checked.state : { kind: 'idle' };
   const passedBefore = passed?.has(exercise.id) ?? false;
 
   async function runCheck() {
-    if (!sandboxId) return;
+    // Not disabled while running (a disabled button drops focus to the page body): a second press waits.
+    if (!sandboxId || check.kind === 'running') return;
     // The old result goes away while checking, so what is on screen always belongs to the latest check.
-    setCheck({ kind: 'running' });
+    setCheck({ sandboxId, state: { kind: 'running' } });
+    announce(t.checkRunning(exercise.title));
     try {
       const result = await berthApi.runCheck(sandboxId, exercise.id, session.lang);
-      setCheck({ kind: 'done', result });
+      setCheck({ sandboxId, state: { kind: 'done', result } });
       record(exercise.id, result.passed);
+      announce(t.checkResultAnnounce(exercise.title, summaryOf(result, t)));
     } catch (e) {
       if (isApiError(e) && e.status === 404) void session.isSandboxAlive().catch(() => undefined);
       const message =
         isApiError(e) && (e.status === 504 || e.code === 'timeout')
           ? t.checkTimedOut
           : `${t.checkFailedToRun} ${isApiError(e) ? e.message : ''}`.trim();
-      setCheck({ kind: 'error', message });
+      setCheck({ sandboxId, state: { kind: 'error', message } });
+      announce(t.checkResultAnnounce(exercise.title, message));
     }
   }
 
@@ -72,7 +85,7 @@ export function ExerciseCard({
           {showNode && (
             <span className={`${styles.tag} ${styles.tagNode}`}>{t.exerciseOn(exercise.node)}</span>
           )}
-          {passedBefore && (
+          {passedBefore && !result && (
             <span className={`${styles.tag} ${styles.tagPass}`}>
               <CheckIcon /> {t.passedBefore}
             </span>
@@ -85,13 +98,10 @@ export function ExerciseCard({
           className={`${styles.result} ${result.passed ? styles.resultPass : styles.resultFail}`}
           data-testid={`check-result-${exercise.id}`}
           data-passed={result.passed ? 'true' : 'false'}
-          role="status"
         >
           <p className={styles.summary}>
             {result.passed ? <CheckIcon /> : <CrossIcon />}
-            {result.passed
-              ? t.checkAllPassed
-              : t.checkSomeFailed(result.tasks.filter((x) => x.passed).length, result.tasks.length)}
+            {summaryOf(result, t)}
           </p>
           <ul className={styles.tasks}>
             {result.tasks.map((task) => (
@@ -127,11 +137,7 @@ export function ExerciseCard({
         </ul>
       )}
 
-      {check.kind === 'error' && (
-        <p className={styles.error} role="alert">
-          {check.message}
-        </p>
-      )}
+      {check.kind === 'error' && <p className={styles.error}>{check.message}</p>}
 
       <div className={styles.actions}>
         <button
@@ -139,7 +145,8 @@ export function ExerciseCard({
           className={`${buttons.button} ${buttons.primary} ${styles.check}`}
           data-testid={`check-${exercise.id}`}
           onClick={runCheck}
-          disabled={!sandboxId || running}
+          disabled={!sandboxId}
+          aria-disabled={running || undefined}
           aria-busy={running || undefined}
           aria-describedby={sandboxId ? undefined : helpId}
         >
@@ -172,4 +179,15 @@ export function ExerciseCard({
       )}
     </article>
   );
+}
+
+function summaryOf(result: CheckResult, t: Strings): string {
+  return result.passed
+    ? t.checkAllPassed
+    : t.checkSomeFailed(result.tasks.filter((x) => x.passed).length, result.tasks.length);
+}
+
+// The sandbox whose terminals are on screen (results stay visible while it stops, not on a new one).
+function sandboxOf(phase: SandboxPhase): string | undefined {
+  return 'sandbox' in phase ? phase.sandbox?.id : undefined;
 }

@@ -7,7 +7,7 @@ const en = {
   skipToContent: 'Skip to content',
   langSwitchLabel: 'Language',
   langSwitchTo: '中文',
-  langSwitchToLabel: 'Switch to Chinese (中文)',
+  langSwitchToLabel: '中文: switch to Chinese',
   primaryNav: 'Main',
   course: 'Course',
   signedInAs: (name: string) => `Signed in as ${name}`,
@@ -49,7 +49,7 @@ const en = {
   taskPassed: 'Passed',
   taskFailed: 'Not yet',
   taskPending: 'Not checked yet',
-  passedBefore: 'Passed',
+  passedBefore: 'Passed before',
   hint: (n: number) => `Hint ${n}`,
   hints: 'Hints',
 
@@ -119,6 +119,34 @@ const en = {
   errorBody: 'This page hit an unexpected error. Your sandbox and progress are safe.',
   errorRef: (digest: string) => `Reference: ${digest}`,
   tryAgain: 'Try again',
+
+  // Lesson flow (sandbox questions, narrow screens, focus and announcements).
+  skipToSandbox: 'Skip to the sandbox',
+  jumpLesson: 'Lesson',
+  jumpTerminal: 'Terminal',
+  jumpExercises: 'Exercises',
+  jumpNav: 'Parts of this lesson',
+  idleTitle: 'Your sandbox is stopped',
+  idleBody:
+    'You stopped your sandbox, so none was started for this lesson. Start one when you want to work in the terminal.',
+  startSandbox: 'Start a sandbox',
+  conflictTitle: 'You already have a sandbox running',
+  conflictReusable:
+    'It was started for another lesson, and what you made in it is still there. Keep using it here, or start a fresh one: that stops the old one and deletes everything in it.',
+  conflictNotReusable: (needed: number, has: number) =>
+    `It was started for another lesson and has ${has} node${has === 1 ? '' : 's'}; this lesson needs ${needed}. Starting a fresh sandbox stops the old one and deletes everything in it.`,
+  keepSandbox: 'Keep my sandbox for this lesson',
+  startFresh: 'Start fresh (stops the old one)',
+  backToOtherLesson: 'Back to the lesson it was started for',
+  nameRequired: 'Please enter a name (not only spaces).',
+  nameCount: (n: number, max: number) => `${n}/${max}`,
+  nameCountLabel: (n: number, max: number) => `${n} of ${max} characters`,
+  nameTooLong: (max: number) => `A name has at most ${max} characters.`,
+  continueLesson: (title: string) => `Continue: ${title}`,
+  availableNow: 'Lessons you can do now',
+  checkRunning: (title: string) => `Checking "${title}"…`,
+  checkResultAnnounce: (title: string, summary: string) => `${title}: ${summary}`,
+  codeBlock: 'Code',
 };
 
 export type Strings = typeof en;
@@ -170,7 +198,7 @@ const zh: Strings = {
   taskPassed: '通过',
   taskFailed: '未通过',
   taskPending: '尚未检查',
-  passedBefore: '已通过',
+  passedBefore: '曾经通过',
   hint: (n) => `提示 ${n}`,
   hints: '提示',
 
@@ -238,6 +266,32 @@ const zh: Strings = {
   errorBody: '页面遇到了意外错误。你的沙箱和学习进度都不受影响。',
   errorRef: (digest) => `参考编号：${digest}`,
   tryAgain: '重试',
+
+  skipToSandbox: '跳到沙箱',
+  jumpLesson: '课文',
+  jumpTerminal: '终端',
+  jumpExercises: '练习',
+  jumpNav: '本课的各部分',
+  idleTitle: '你的沙箱已停止',
+  idleBody: '你停止了沙箱，所以没有为这一课启动新的沙箱。需要使用终端时再启动。',
+  startSandbox: '启动沙箱',
+  conflictTitle: '你已经有一个正在运行的沙箱',
+  conflictReusable:
+    '它是为另一课启动的，你在里面做的东西都还在。可以在这一课继续使用它，也可以重新开始：这会停止旧沙箱并删除其中的一切。',
+  conflictNotReusable: (needed, has) =>
+    `它是为另一课启动的，只有 ${has} 个节点；这一课需要 ${needed} 个。重新开始会停止旧沙箱并删除其中的一切。`,
+  keepSandbox: '在这一课继续使用我的沙箱',
+  startFresh: '重新开始（停止旧沙箱）',
+  backToOtherLesson: '回到启动它的那一课',
+  nameRequired: '请输入名字（不能只有空格）。',
+  nameCount: (n, max) => `${n}/${max}`,
+  nameCountLabel: (n, max) => `${n}/${max} 个字符`,
+  nameTooLong: (max) => `名字最多 ${max} 个字符。`,
+  continueLesson: (title) => `继续学习：${title}`,
+  availableNow: '现在就能学的课程',
+  checkRunning: (title) => `正在检查“${title}”…`,
+  checkResultAnnounce: (title, summary) => `${title}：${summary}`,
+  codeBlock: '代码',
 };
 
 const dictionaries: Record<Lang, Strings> = { en, zh };

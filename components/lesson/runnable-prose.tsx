@@ -40,13 +40,6 @@ export function RunnableProse({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  useEffect(() => {
-    // The rendered Markdown says "Run in terminal" in English; follow the page's language.
-    for (const b of ref.current?.querySelectorAll<HTMLElement>('[data-run-code]') ?? []) {
-      b.setAttribute('aria-label', `${t.runInTerminal}: ${b.dataset.runCode ?? ''}`);
-    }
-  }, [t]);
-
   return (
     <>
       <div ref={ref} className={styles.prose}>

@@ -1,11 +1,13 @@
 'use client';
 // "Pick a name to start": a guest session is all a learner needs before their sandbox starts.
 import { type FormEvent, useId, useState } from 'react';
+import { GUEST_NAME_MAX } from '../../contract/public-api';
 import { isApiError } from '../api/berth-api';
 import type { Strings } from '../i18n/strings';
 import { useViewer } from '../session/viewer-provider';
 import buttons from '../ui/button.module.css';
 import { Spinner } from '../ui/icons';
+import a11y from '../ui/sr-only.module.css';
 import styles from './guest-sign-in.module.css';
 import card from './pane-card.module.css';
 
@@ -16,11 +18,22 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
   const [error, setError] = useState<string | undefined>();
   const inputId = useId();
   const errorId = useId();
+  const countId = useId();
+  // Counted as the server counts (trimmed, in UTF-16 units like zod's max): over the limit is refused, never cut.
+  const length = name.trim().length;
+  const tooLong = length > GUEST_NAME_MAX;
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return;
+    if (!trimmed) {
+      setError(t.nameRequired);
+      return;
+    }
+    if (tooLong) {
+      setError(t.nameTooLong(GUEST_NAME_MAX));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -39,19 +52,31 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
       </h2>
       <p className={card.body}>{t.pickNameIntro}</p>
       <div className={styles.field}>
-        <label htmlFor={inputId}>{t.yourName}</label>
+        <div className={styles.labelRow}>
+          <label htmlFor={inputId}>{t.yourName}</label>
+          <span
+            id={countId}
+            className={tooLong ? `${styles.count} ${styles.countOver}` : styles.count}
+            data-testid="name-count"
+          >
+            <span aria-hidden="true">{t.nameCount(length, GUEST_NAME_MAX)}</span>
+            <span className={a11y.srOnly}>{t.nameCountLabel(length, GUEST_NAME_MAX)}</span>
+          </span>
+        </div>
         <input
           id={inputId}
           name="name"
           type="text"
-          required
-          maxLength={40}
+          aria-required="true"
           autoComplete="nickname"
           placeholder={t.namePlaceholder}
           value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => {
+            setName(e.target.value);
+            if (error) setError(undefined);
+          }}
+          aria-invalid={error || tooLong ? true : undefined}
+          aria-describedby={error ? `${errorId} ${countId}` : countId}
           disabled={busy}
         />
       </div>

@@ -9,6 +9,8 @@ import styles from './phase-views.module.css';
 import { SandboxProblem } from './sandbox-problem';
 import { SandboxStarting } from './sandbox-starting';
 
+export { ConflictView } from './sandbox-conflict';
+
 type Phase<K extends SandboxPhase['kind']> = Extract<SandboxPhase, { kind: K }>;
 
 export interface PhaseViewProps<P extends SandboxPhase> {
@@ -18,6 +20,8 @@ export interface PhaseViewProps<P extends SandboxPhase> {
   nodes: readonly string[];
   /** Ask for a sandbox again. */
   retry: () => void;
+  /** Answer the question a conflict asks. */
+  resolveConflict: (answer: 'keep' | 'replace') => void;
   /** The learner signed in from this pane: the starting card takes focus from the form that had it. */
   signedInHere: boolean;
   onSignedIn: () => void;
@@ -76,6 +80,19 @@ export function TimedOutView({ t, retry }: PhaseViewProps<Phase<'timed-out'>>) {
 
 export function UnreachableView({ t, retry }: PhaseViewProps<Phase<'unreachable'>>) {
   return <SandboxProblem title={t.offlineTitle} body={t.offlineBody} action={t.retry} onAction={retry} />;
+}
+
+/** The learner stopped their sandbox earlier: nothing starts behind their back. */
+export function IdleView({ t, retry }: PhaseViewProps<Phase<'idle'>>) {
+  return (
+    <SandboxProblem
+      title={t.idleTitle}
+      body={t.idleBody}
+      action={t.startSandbox}
+      onAction={retry}
+      tone="info"
+    />
+  );
 }
 
 /** Gone before any terminal was on screen (a gone sandbox with terminals keeps them: sandbox-terminals.tsx). */

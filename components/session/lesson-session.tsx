@@ -1,9 +1,19 @@
 'use client';
 // Everything the two panes of a lesson page share: the sandbox, the live terminals (so a Run button in the
 // prose can type into one), the active node, and a small notice area. One per lesson page.
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Lang } from '../i18n/lang';
 import type { TerminalHandle } from '../terminal/terminal-view';
+import { rememberLastLesson } from './last-lesson';
 import { type SandboxPhase, useSandboxLifecycle } from './use-sandbox-lifecycle';
 import { useViewer } from './viewer-provider';
 
@@ -12,8 +22,12 @@ interface LessonSessionValue {
   lessonId: string;
   /** Nodes the lesson expects; the sandbox's own list wins once it exists. */
   lessonNodes: readonly string[];
+  /** Where the file editor opens (the lesson's working path). */
+  editorPath: string;
   phase: SandboxPhase;
   retry: () => void;
+  /** The learner's answer when a live sandbox of another lesson exists. */
+  resolveConflict: (answer: 'keep' | 'replace') => void;
   stop: () => Promise<void>;
   /** Deletes the sandbox and starts a fresh one (the terminals follow the new sandbox). */
   reset: () => Promise<void>;
@@ -25,6 +39,8 @@ interface LessonSessionValue {
   /** Types a command into the active terminal and presses Enter; false if no terminal is connected. */
   runCommand: (command: string) => boolean;
   focusTerminal: () => void;
+  /** Focus the active terminal now, or as soon as it is on screen (after a start). */
+  focusTerminalWhenShown: () => void;
 }
 
 const LessonSessionContext = createContext<LessonSessionValue | null>(null);
@@ -33,16 +49,18 @@ export function LessonSession({
   lang,
   lessonId,
   nodes,
+  editorPath,
   children,
 }: {
   lang: Lang;
   lessonId: string;
   nodes: readonly string[];
+  editorPath: string;
   children: ReactNode;
 }) {
   const { viewer, refresh } = useViewer();
   const userId = viewer.status === 'signed-in' ? viewer.user.id : undefined;
-  const { phase, retry, stop, reset, markGone, isSandboxAlive } = useSandboxLifecycle(
+  const { phase, retry, stop, reset, markGone, isSandboxAlive, resolveConflict } = useSandboxLifecycle(
     lessonId,
     userId,
     refresh,
@@ -52,9 +70,22 @@ export function LessonSession({
   const activeRef = useRef(activeNode);
   activeRef.current = activeNode;
 
+  // The home page's "Continue" leads back here.
+  useEffect(() => rememberLastLesson(lessonId), [lessonId]);
+
+  const pendingFocus = useRef(false);
   const registerTerminal = useCallback((node: string, handle: TerminalHandle | undefined) => {
     if (handle) terminals.current.set(node, handle);
     else terminals.current.delete(node);
+    if (handle && pendingFocus.current && node === activeRef.current) {
+      pendingFocus.current = false;
+      handle.focus();
+    }
+  }, []);
+  const focusTerminalWhenShown = useCallback(() => {
+    const handle = terminals.current.get(activeRef.current);
+    if (handle) handle.focus();
+    else pendingFocus.current = true;
   }, []);
 
   const runCommand = useCallback((command: string) => {
@@ -73,8 +104,10 @@ export function LessonSession({
       lang,
       lessonId,
       lessonNodes: nodes,
+      editorPath,
       phase,
       retry,
+      resolveConflict,
       stop,
       reset,
       markGone,
@@ -84,13 +117,16 @@ export function LessonSession({
       registerTerminal,
       runCommand,
       focusTerminal,
+      focusTerminalWhenShown,
     }),
     [
       lang,
       lessonId,
       nodes,
+      editorPath,
       phase,
       retry,
+      resolveConflict,
       stop,
       reset,
       markGone,
@@ -99,6 +135,7 @@ export function LessonSession({
       registerTerminal,
       runCommand,
       focusTerminal,
+      focusTerminalWhenShown,
     ],
   );
   return <LessonSessionContext.Provider value={value}>{children}</LessonSessionContext.Provider>;

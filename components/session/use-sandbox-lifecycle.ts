@@ -2,13 +2,19 @@
 // The learner's sandbox as seen from a lesson page: reserve it (POST), poll while it starts, and end in
 // exactly one visible state, never a spinner forever. The server's state machine is the truth; this mirrors it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Sandbox } from '../../contract/public-api';
+import { type Sandbox, type SandboxOnLive, sandboxConflictSchema } from '../../contract/public-api';
 import { berthApi, isApiError } from '../api/berth-api';
 import { sleep } from '../ui/sleep';
+import { rememberStoppedByLearner, wasStoppedByLearner } from './stopped-by-learner';
 
 export type SandboxPhase =
   /** No signed-in learner yet. */
   | { kind: 'waiting' }
+  /** The learner stopped their sandbox earlier: nothing starts until they press Start. */
+  | { kind: 'idle' }
+  /** A live sandbox of another lesson exists: keep it (when `reusable`: it has this lesson's nodes) or
+   * start fresh, which stops it. Nothing happens until the learner answers. */
+  | { kind: 'conflict'; live: Sandbox; reusable: boolean }
   /** `reset`: the learner asked for a fresh sandbox in place of the one they had. */
   | { kind: 'reserving'; since: number; reset?: boolean }
   | { kind: 'starting'; since: number; sandbox: Sandbox; reset?: boolean }
@@ -38,7 +44,7 @@ export function useSandboxLifecycle(
   unauthorized.current = onUnauthorized;
 
   const launch = useCallback(
-    async (replaceId?: string, reset = false) => {
+    async (onLive: SandboxOnLive, replaceId?: string, reset = false) => {
       run.current?.abort();
       const ac = new AbortController();
       run.current = ac;
@@ -47,7 +53,7 @@ export function useSandboxLifecycle(
       try {
         // A failed sandbox may still count as the learner's one sandbox: clear it before asking again.
         if (replaceId) await berthApi.deleteSandbox(replaceId).catch(() => undefined);
-        let sandbox = await berthApi.createSandbox(lessonId, ac.signal);
+        let sandbox = await berthApi.createSandbox(lessonId, onLive, ac.signal);
         while (!ac.signal.aborted) {
           switch (sandbox.state) {
             case 'ready':
@@ -83,7 +89,11 @@ export function useSandboxLifecycle(
         }
       } catch (e) {
         if (ac.signal.aborted) return;
-        if (isApiError(e)) {
+        const conflict =
+          isApiError(e) && e.status === 409 ? sandboxConflictSchema.safeParse(e.body) : undefined;
+        if (conflict?.success) {
+          setPhase({ kind: 'conflict', live: conflict.data.sandbox, reusable: conflict.data.reusable });
+        } else if (isApiError(e)) {
           if (e.code === 'out_of_capacity' || e.status === 503)
             setPhase({ kind: 'capacity', message: e.message });
           else if (e.status === 401) {
@@ -105,7 +115,8 @@ export function useSandboxLifecycle(
       setPhase({ kind: 'waiting' });
       return;
     }
-    void launch();
+    if (wasStoppedByLearner()) setPhase({ kind: 'idle' });
+    else void launch('ask');
     return () => run.current?.abort();
   }, [userId, launch]);
 
@@ -168,6 +179,7 @@ export function useSandboxLifecycle(
     run.current?.abort();
     setPhase({ kind: 'stopping', sandbox: current.sandbox });
     await deleteOrRestore(current.sandbox);
+    rememberStoppedByLearner(true);
     setPhase({ kind: 'gone', byUser: true, sandbox: current.sandbox });
   }, [deleteOrRestore]);
 
@@ -178,14 +190,25 @@ export function useSandboxLifecycle(
     run.current?.abort();
     setPhase({ kind: 'stopping', sandbox: current.sandbox, reset: true });
     await deleteOrRestore(current.sandbox);
-    void launch(undefined, true);
+    void launch('ask', undefined, true);
   }, [launch, deleteOrRestore]);
 
+  /** Start (again) because the learner asked: after a failure, a stop, or from the idle card. */
   const retry = useCallback(() => {
     const current = phaseRef.current;
     const replace = current.kind === 'failed' || current.kind === 'timed-out' ? current.sandboxId : undefined;
-    void launch(replace);
+    rememberStoppedByLearner(false);
+    void launch('ask', replace);
   }, [launch]);
 
-  return { phase, retry, stop, reset, markGone, isSandboxAlive };
+  /** The answer to a conflict: keep the live sandbox for this lesson, or stop it and start fresh. */
+  const resolveConflict = useCallback(
+    (answer: 'keep' | 'replace') => {
+      rememberStoppedByLearner(false);
+      void launch(answer);
+    },
+    [launch],
+  );
+
+  return { phase, retry, stop, reset, markGone, isSandboxAlive, resolveConflict };
 }

@@ -18,6 +18,7 @@ export function SiteHeader({
   path,
   crumbs = [],
   compact = false,
+  skipTo,
 }: {
   lang: Lang;
   /** This page's path, for the language switch link. */
@@ -25,12 +26,19 @@ export function SiteHeader({
   crumbs?: readonly Crumb[];
   /** The lesson workspace uses a slimmer bar. */
   compact?: boolean;
+  /** A skip link before "Skip to content" (the lesson page: straight to the sandbox). */
+  skipTo?: Crumb & { href: string };
 }) {
   const t = stringsFor(lang);
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   return (
     <header className={compact ? `${styles.header} ${styles.compact}` : styles.header}>
       <HtmlLangSync lang={lang} />
+      {skipTo && (
+        <a className={styles.skipLink} href={skipTo.href} data-testid="skip-to-sandbox">
+          {skipTo.label}
+        </a>
+      )}
       <a className={styles.skipLink} href="#main">
         {t.skipToContent}
       </a>

@@ -1,5 +1,5 @@
 import { renderCheckMessage } from '../../contract/check-messages.ts';
-import type { CheckResult } from '../../contract/checks.ts';
+import type { CheckResult } from '../../contract/check-result.ts';
 import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';

@@ -35,6 +35,8 @@ export interface LessonDef {
   readonly summary: LocalizedText;
   readonly minutes: number;
   readonly nodes: readonly string[];
+  /** Where the file editor opens (lesson.yaml `editor.path`, default /root). */
+  readonly editorPath: string;
   /** Rendered prose per language (from en.md / zh.md). */
   readonly html: Readonly<Record<Lang, string>>;
   readonly exercises: readonly ExerciseDef[];

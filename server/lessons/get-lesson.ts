@@ -20,6 +20,7 @@ export function buildLessonView(course: Course, lessonId: string, lang: Lang): L
     summary: lesson.summary[lang],
     minutes: lesson.minutes,
     nodes: [...lesson.nodes],
+    editorPath: lesson.editorPath,
     html: lesson.html[lang],
     exercises: lesson.exercises.map((e) => ({
       id: e.id,

@@ -59,6 +59,16 @@ export const lessonFileSchema = z
       .object({ nodes: z.number().int().min(1).max(MAX_NODES) })
       .strict()
       .default({ nodes: 1 }),
+    // Where the file editor opens on this lesson's sandbox (a file or a folder); default /root.
+    editor: z
+      .object({
+        path: z
+          .string()
+          .regex(/^\/[^\0]*$/, { error: 'must be an absolute path, e.g. /root/app/Dockerfile' })
+          .max(1024),
+      })
+      .strict()
+      .default({ path: '/root' }),
     exercises: z.array(exerciseSchema).default([]),
   })
   .strict()

@@ -175,8 +175,8 @@ async function readLesson(
   }
   if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {
-    en: renderMarkdown(prose.en ?? ''),
-    zh: renderMarkdown(prose.zh ?? ''),
+    en: renderMarkdown(prose.en ?? '', 'en'),
+    zh: renderMarkdown(prose.zh ?? '', 'zh'),
   });
 }
 
@@ -189,6 +189,7 @@ function buildLesson(data: LessonFile, id: string, chapterId: string, html: Reco
     summary: data.summary,
     minutes: data.minutes,
     nodes,
+    editorPath: data.editor.path,
     html,
     exercises: data.exercises.map((e) => ({
       id: `${id}/${e.id}`,

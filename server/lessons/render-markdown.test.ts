@@ -4,7 +4,7 @@ import { commandsToRun, renderMarkdown } from './render-markdown.ts';
 
 // Only known-harmless elements and attributes, and no script URLs: a hostile lesson can't run code.
 const allowedTags = new Set(
-  'p h1 h2 h3 h4 h5 h6 a strong em code pre ul ol li table thead tbody tr th td blockquote hr br s div button'.split(
+  'p h1 h2 h3 h4 h5 h6 a strong em code pre ul ol li table thead tbody tr th td blockquote hr br s div button span'.split(
     ' ',
   ),
 );
@@ -16,6 +16,9 @@ const allowedAttributes = new Set([
   'style',
   'type',
   'aria-label',
+  'aria-hidden',
+  'tabindex',
+  'role',
   'data-runnable',
   'data-run-code',
   'start',
@@ -63,9 +66,12 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown('```bash\ndocker network create -d bridge my-net\n```\n');
     assert.equal(
       html,
-      '<div class="code-block" data-runnable="true"><pre><code class="language-bash">docker network create -d bridge my-net\n</code></pre>' +
-        '<button type="button" class="run-code" data-run-code="docker network create -d bridge my-net" aria-label="Run in terminal">Run ▶</button></div>\n',
+      '<div class="code-block" data-runnable="true"><pre tabindex="0" role="region" aria-label="Code"><code class="language-bash">docker network create -d bridge my-net\n</code></pre>' +
+        '<button type="button" class="run-code" data-run-code="docker network create -d bridge my-net" aria-label="Run in terminal: docker network create -d bridge my-net">Run <span aria-hidden="true">▶</span></button></div>\n',
     );
+    const zh = renderMarkdown('```bash\nls\n```\n\n```yaml\na: 1\n```\n', 'zh');
+    assert.match(zh, /aria-label="在终端中运行: ls">运行 <span aria-hidden="true">▶<\/span>/);
+    assert.match(zh, /<pre tabindex="0" role="region" aria-label="代码"><code class="language-yaml">/);
     for (const lang of ['sh', 'shell', 'console', 'BASH']) {
       assert.match(renderMarkdown(`\`\`\`${lang}\nls\n\`\`\`\n`), /data-run-code="ls"/, lang);
     }
@@ -80,7 +86,7 @@ describe('renderMarkdown', () => {
     ]) {
       const html = renderMarkdown(source);
       assert.doesNotMatch(html, /run-code|data-runnable/, source);
-      assert.match(html, /^<pre><code[^>]*>/, source);
+      assert.match(html, /^<pre tabindex="0" role="region" aria-label="Code"><code[^>]*>/, source);
     }
     assert.match(renderMarkdown('```bash no-run\nls\n```\n'), /class="language-bash"/);
   });
@@ -131,7 +137,7 @@ describe('renderMarkdown', () => {
     assert.match(html, /<code class="language-bash">echo &quot;&gt;&lt;img/);
     // The attribute closes exactly once, right where the button's next attribute starts.
     assert.equal(html.match(/data-run-code="[^"]*"/g)?.length, 1);
-    assert.match(html, /&lt;\/script&gt;" aria-label="Run in terminal">/);
+    assert.match(html, /&lt;\/script&gt;" aria-label="Run in terminal: echo &quot;&gt;&lt;img/);
   });
 
   it('escapes a hostile fence info string', () => {

@@ -1,9 +1,26 @@
 import MarkdownIt from 'markdown-it';
+import type { Lang } from './lang.ts';
 
 // Lesson prose → HTML. Content never carries raw HTML (html: false); shell code blocks get a "Run"
 // button whose data-run-code the lesson page sends to the terminal (event delegation on [data-run-code]).
 
 const runnableLangs = new Set(['bash', 'sh', 'shell', 'console']);
+
+// The few words the renderer writes itself, in the prose's language. A code block may scroll sideways on
+// a phone, so it is focusable (keyboard scrolling) and, being focusable, named.
+const words: Record<Lang, { run: string; runLabel: string; code: string }> = {
+  en: { run: 'Run', runLabel: 'Run in terminal', code: 'Code' },
+  zh: { run: '运行', runLabel: '在终端中运行', code: '代码' },
+};
+
+// renderMarkdown passes the prose's language in markdown-it's env.
+function envLang(env: unknown): Lang {
+  return (env as { lang?: Lang } | undefined)?.lang ?? 'en';
+}
+
+function pre(lang: Lang): string {
+  return `<pre tabindex="0" role="region" aria-label="${words[lang].code}">`;
+}
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const { escapeHtml, unescapeAll } = md.utils;
@@ -25,28 +42,35 @@ md.core.ruler.push('heading_ids', (state) => {
   });
 });
 
+const defaultCodeBlock = md.renderer.rules.code_block!;
+md.renderer.rules.code_block = (tokens, idx, options, env, self) =>
+  defaultCodeBlock(tokens, idx, options, env, self).replace(/^<pre>/, pre(envLang(env)));
+
 const defaultFence = md.renderer.rules.fence!;
 md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
+  const proseLang = envLang(env);
   const info = token.info ? unescapeAll(token.info).trim() : '';
   const [lang = '', ...flags] = info.split(/\s+/);
   const language = lang.toLowerCase();
   // `bash no-run` shows a shell snippet that must not be sent to the terminal (a file's content, say).
   if (!runnableLangs.has(language) || flags.includes('no-run')) {
-    return defaultFence(tokens, idx, options, env, self);
+    return defaultFence(tokens, idx, options, env, self).replace(/^<pre>/, pre(proseLang));
   }
   const run = commandsToRun(token.content);
-  const code = `<pre><code class="language-${language}">${escapeHtml(token.content)}</code></pre>`;
+  const code = `${pre(proseLang)}<code class="language-${language}">${escapeHtml(token.content)}</code></pre>`;
   if (!run) return `${code}\n`;
+  const w = words[proseLang];
   return (
     `<div class="code-block" data-runnable="true">${code}` +
-    `<button type="button" class="run-code" data-run-code="${escapeAttribute(run)}" aria-label="Run in terminal">Run ▶</button>` +
+    `<button type="button" class="run-code" data-run-code="${escapeAttribute(run)}" aria-label="${escapeAttribute(`${w.runLabel}: ${run}`)}">${w.run} <span aria-hidden="true">▶</span></button>` +
     '</div>\n'
   );
 };
 
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+/** `lang` is the prose's language: the words the renderer adds (Run, Code) follow it. */
+export function renderMarkdown(source: string, lang: Lang = 'en'): string {
+  return md.render(source, { lang });
 }
 
 // What the Run button types. In a block that shows prompts (`$ cmd`), only the prompted lines (and

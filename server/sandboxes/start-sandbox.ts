@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BerthError } from '../../contract/errors.ts';
+import type { SandboxOnLive } from '../../contract/public-api.ts';
 import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
@@ -17,11 +18,18 @@ export function newSandboxId(): string {
   return `sbx_${randomBytes(12).toString('hex')}`;
 }
 
+export type StartOutcome =
+  | { sandbox: SandboxView; created: boolean; conflict?: undefined }
+  /** `ask` (or `keep` without the nodes) met a live sandbox of another lesson: nothing was changed. */
+  | { conflict: { sandbox: SandboxView; reusable: boolean } };
+
 // One live sandbox per user: returns the existing one when it fits the lesson, else starts a new one.
+// `onLive` (contract/public-api.ts) lets a page ask before a sandbox of another lesson is replaced.
 export async function startSandbox(
   user: SessionUser,
   lessonId: string,
-): Promise<{ sandbox: SandboxView; created: boolean }> {
+  onLive?: SandboxOnLive,
+): Promise<StartOutcome> {
   const lesson = await getLesson(lessonId, 'en');
   if (!lesson) throw new BerthError('not_found', `No lesson "${lessonId}".`);
   const wanted = lesson.nodes;
@@ -29,7 +37,17 @@ export async function startSandbox(
   const live = await liveSandboxOf(user.id);
   if (live) {
     const nodes: string[] = JSON.parse(live.nodes);
-    if (wanted.every((n) => nodes.includes(n))) return { sandbox: toSandboxView(live), created: false };
+    const reusable = wanted.every((n) => nodes.includes(n));
+    const sameLesson = live.lessonId === lessonId;
+    if (sameLesson || onLive === undefined) {
+      if (sameLesson || reusable) return { sandbox: toSandboxView(live), created: false };
+    } else if (onLive === 'ask' || (onLive === 'keep' && !reusable)) {
+      return { conflict: { sandbox: toSandboxView(live), reusable } };
+    } else if (onLive === 'keep') {
+      // Kept for this lesson: the next visit here finds it without asking again.
+      const kept = await db().sandbox.update({ where: { id: live.id }, data: { lessonId } });
+      return { sandbox: toSandboxView(kept), created: false };
+    }
     await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
   }
 

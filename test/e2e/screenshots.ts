@@ -8,8 +8,9 @@
 // document order, so two runs (before and after a CSS change) can be compared property by property.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import { FAKE_EXERCISE, type Fake, fakeBerthApi } from '../support/fake-berth-api.ts';
 
 const base = process.argv[2] ?? 'http://localhost:3005';
 const outDir = process.argv[3] ?? '/tmp/shots';
@@ -17,152 +18,11 @@ const only = process.argv[4];
 const withStyles = process.env.SHOTS_STYLES === '1';
 
 const LESSON = '/lessons/networking/container-links';
-const EXERCISE = 'networking/container-links/ping-by-name';
-const user = { id: 'u1', name: 'Ada', role: 'learner' };
-const expiresAt = () => new Date(Date.now() + 110 * 60_000).toISOString();
+const EXERCISE = FAKE_EXERCISE;
 
-interface Fake {
-  signedIn: boolean;
-  sandbox: 'ready' | 'starting' | 'capacity' | 'failed';
-  check?: 'pass' | 'fail';
-  wsError?: string;
-  /** The sandbox's nodes; default ['node1']. */
-  nodes?: string[];
-}
-
-function json(status: number, body: unknown) {
-  return { status, contentType: 'application/json', body: JSON.stringify(body) };
-}
-
-async function fakeApi(page: Page, fake: Fake): Promise<void> {
-  await page.route('**/api/**', async (route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    const p = url.pathname;
-    if (p === '/api/auth/me')
-      return route.fulfill(
-        fake.signedIn
-          ? json(200, { user })
-          : json(401, { error: { code: 'unauthorized', message: 'Sign in' } }),
-      );
-    if (p === '/api/auth/guest') {
-      fake.signedIn = true;
-      return route.fulfill(json(200, { user: { ...user, name: JSON.parse(req.postData() ?? '{}').name } }));
-    }
-    if (p === '/api/progress')
-      return route.fulfill(
-        json(200, {
-          exercises: [
-            { exerciseId: EXERCISE, passed: true, attempts: 1, checkedAt: '2025-01-01T10:00:00.000Z' },
-          ],
-        }),
-      );
-    if (p === '/api/sandboxes' && req.method() === 'POST') {
-      if (fake.sandbox === 'capacity')
-        return route.fulfill(
-          json(503, {
-            error: { code: 'out_of_capacity', message: 'No worker has room for another sandbox.' },
-          }),
-        );
-      if (fake.sandbox === 'failed')
-        return route.fulfill(
-          json(201, {
-            id: 'sb1',
-            state: 'failed',
-            nodes: ['node1'],
-            expiresAt: expiresAt(),
-            failureReason: 'node1: dockerd did not answer within 30 s',
-          }),
-        );
-      return route.fulfill(
-        json(201, { id: 'sb1', state: 'starting', nodes: fake.nodes ?? ['node1'], expiresAt: expiresAt() }),
-      );
-    }
-    if (p.startsWith('/api/sandboxes/sb1/checks')) {
-      await new Promise((r) => setTimeout(r, 400));
-      const pass = fake.check === 'pass';
-      return route.fulfill(
-        json(200, {
-          exerciseId: EXERCISE,
-          passed: pass,
-          tasks: [
-            {
-              id: 'network',
-              title: 'A user-defined bridge network exists',
-              passed: true,
-              message: 'Found mynet.',
-            },
-            {
-              id: 'both-running',
-              title: 'Two busybox containers run on it',
-              passed: true,
-              message: 'alpha and beta are running on mynet.',
-            },
-            {
-              id: 'ping',
-              title: 'They can ping each other by name',
-              passed: pass,
-              message: pass
-                ? 'alpha reached beta by name.'
-                : 'alpha could not resolve "beta". Are both on mynet?',
-            },
-          ],
-        }),
-      );
-    }
-    if (p === '/api/sandboxes/sb1/ports') {
-      const port = {
-        node: 'node1',
-        port: 8080,
-        containerPort: 80,
-        container: 'web',
-        url: '/preview/sb1/node1/8080/',
-      };
-      return route.fulfill(json(200, { version: 'v1', ports: [port] }));
-    }
-    if (p === '/api/sandboxes/sb1' && req.method() === 'GET') {
-      const state = fake.sandbox === 'ready' ? 'ready' : 'starting';
-      return route.fulfill(
-        json(200, { id: 'sb1', state, nodes: fake.nodes ?? ['node1'], expiresAt: expiresAt() }),
-      );
-    }
-    return route.fulfill(json(404, { error: { code: 'not_found', message: 'Not found' } }));
-  });
-
-  await page.routeWebSocket(/\/ws\/terminal/, (ws: WebSocketRoute) => {
-    let seq = 0;
-    const send = (data: string) => ws.send(JSON.stringify({ type: 'data', seq: ++seq, data }));
-    const node = new URL(ws.url()).searchParams.get('node') ?? 'node1';
-    const prompt = `\x1b[1;32mroot@${node}\x1b[0m:\x1b[1;34m~\x1b[0m# `;
-    let line = '';
-    ws.onMessage((raw) => {
-      const frame = JSON.parse(String(raw));
-      if (frame.type === 'hello') {
-        if (fake.wsError) {
-          ws.send(JSON.stringify({ type: 'error', code: fake.wsError, message: 'sandbox not found' }));
-          return;
-        }
-        send(`Welcome to your Berth sandbox (${node}). Docker 20.10 is ready.\r\n\r\n`);
-        send(prompt);
-      } else if (frame.type === 'input') {
-        for (const ch of frame.data as string) {
-          if (ch === '\r') {
-            send('\r\n');
-            if (line.trim() === 'hostname') send(`${node}\r\n`);
-            if (line.trim() === 'docker network ls')
-              send(
-                'NETWORK ID     NAME      DRIVER    SCOPE\r\n3c1f0a2b9d4e   bridge    bridge    local\r\n8a7e6d5c4b3a   host      host      local\r\n1f2e3d4c5b6a   none      null      local\r\n',
-              );
-            line = '';
-            send(prompt);
-          } else {
-            line += ch;
-            send(ch);
-          }
-        }
-      } else if (frame.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
-    });
-  });
+// The screenshots' server has no database: sign-in is faked too.
+function fakeApi(page: Page, fake: Omit<Fake, 'auth'>): Promise<void> {
+  return fakeBerthApi(page, { ...fake, auth: true });
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -298,10 +158,15 @@ const scenarios: Record<string, Scenario> = {
   // The file editor opened under the terminal (a path that does not exist yet opens as a new file).
   async editor(ctx, size) {
     const page = await ctx.newPage();
-    await fakeApi(page, { signedIn: true, sandbox: 'ready' });
+    const files = new Map([['/root/Dockerfile', 'FROM busybox\nCMD ["echo", "hello"]\n']]);
+    await fakeApi(page, { signedIn: true, sandbox: 'ready', files });
     await page.goto(`${base}${LESSON}?lang=en`);
     await page.getByTestId('terminal').and(page.locator('[data-connection="connected"]')).waitFor();
     await page.getByTestId('editor-toggle').click();
+    await page.getByRole('button', { name: 'Dockerfile' }).waitFor();
+    await page.getByTestId('editor-toggle').scrollIntoViewIfNeeded();
+    await shot(page, `lesson-editor-folder-${size}`);
+    await page.getByRole('button', { name: 'Dockerfile' }).click();
     await page.getByTestId('editor').locator('.monaco-editor').waitFor();
     await page.getByTestId('editor-toggle').scrollIntoViewIfNeeded();
     await shot(page, `lesson-editor-${size}`);
@@ -313,6 +178,26 @@ const scenarios: Record<string, Scenario> = {
     await page.goto(`${base}${LESSON}?lang=en`);
     await page.getByText('This sandbox has stopped').waitFor();
     await shot(page, `lesson-gone-${size}`);
+    await page.close();
+  },
+  // A live sandbox of another lesson: the keep-or-start-fresh question; then the page after a Stop.
+  async conflict(ctx, size) {
+    const page = await ctx.newPage();
+    await fakeApi(page, {
+      signedIn: true,
+      sandbox: 'ready',
+      conflict: { reusable: true, lessonId: 'networking/two-hosts' },
+    });
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${base}${LESSON}?lang=${lang}`);
+      await page.getByRole('dialog').waitFor();
+      await shot(page, `lesson-conflict-${lang}-${size}`);
+    }
+    await page.evaluate(() => localStorage.setItem('berth.sandbox-stopped', '1'));
+    await page.goto(`${base}${LESSON}?lang=en`);
+    await page.locator('[data-phase="idle"] h2').waitFor();
+    await page.locator('#terminal-pane').scrollIntoViewIfNeeded();
+    await shot(page, `lesson-idle-${size}`);
     await page.close();
   },
   async notfound(ctx, size) {

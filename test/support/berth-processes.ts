@@ -26,7 +26,10 @@ export async function startBerth(): Promise<RunningBerth> {
   await startSandboxEngine();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-e2e-'));
   const redis = await startRedis();
-  const [webPort, agentPort] = [await freePort(), await freePort()];
+  const webPort = await freePort();
+  // A port freed by the first probe can come back from the second: the web server then never listens.
+  let agentPort = await freePort();
+  while (agentPort === webPort) agentPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',

@@ -34,15 +34,30 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const { previous, next } = neighbours(catalog, lesson.id);
 
   return (
-    <LessonSession key={lesson.id} lang={lang} lessonId={lesson.id} nodes={lesson.nodes}>
+    <LessonSession
+      key={lesson.id}
+      lang={lang}
+      lessonId={lesson.id}
+      nodes={lesson.nodes}
+      editorPath={lesson.editorPath}
+    >
       <SiteHeader
         lang={lang}
         path={`/lessons/${lesson.id}`}
         compact
+        skipTo={{ href: '#terminal-pane', label: t.skipToSandbox }}
         crumbs={[{ label: t.course, href: '/' }, { label: lesson.chapterTitle }, { label: lesson.title }]}
       />
       <main id="main" className={styles.workspace}>
-        <div className={styles.lessonPane}>
+        {/* Narrow screens stack the panes: this bar stays on top and leads to each of them. */}
+        <nav className={styles.jumpBar} aria-label={t.jumpNav}>
+          <a href="#lesson-top">{t.jumpLesson}</a>
+          <a href="#terminal-pane" className={styles.jumpPrimary}>
+            {t.jumpTerminal} <span aria-hidden="true">↓</span>
+          </a>
+          {lesson.exercises.length > 0 && <a href="#exercises">{t.jumpExercises}</a>}
+        </nav>
+        <div className={styles.lessonPane} id="lesson-top" tabIndex={-1}>
           <article className={styles.lesson} aria-labelledby="lesson-title">
             <header className={styles.header}>
               <p className={styles.eyebrow}>{lesson.chapterTitle}</p>
@@ -58,7 +73,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             </RunnableProse>
           </article>
         </div>
-        <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane}>
+        <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane} tabIndex={-1}>
           <SandboxPane />
         </section>
         <div className={styles.exercisePane}>
