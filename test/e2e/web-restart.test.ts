@@ -88,6 +88,8 @@ describe('the web server restarts under an open terminal', () => {
     await typeLine(page, 'clear; echo before-restart-$((6*7))');
     await waitForTerminal(page, /before-restart-42/);
     await typeLine(page, ticker('web-tick'));
+    // The kill must not race the Enter key: bash's job line says the ticker runs (its first tick is 1 s off).
+    await waitForTerminal(page, /\[1\] \d+/);
 
     const killedAt = Date.now();
     await berth.restartWeb('SIGKILL');
