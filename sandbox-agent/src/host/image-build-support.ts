@@ -69,12 +69,13 @@ export async function exists(p: string): Promise<boolean> {
   );
 }
 
-// A minbase of SUITE from BERTH_DEBIAN_MIRROR, written to `out`.
+// A minbase of `suite` (default SUITE) from BERTH_DEBIAN_MIRROR, written to `out`.
 export function mmdebstrapArgs(
   out: string,
   packages: string[],
   extra: string[] = [],
   c: AgentConfig = agentConfig(),
+  suite: string = SUITE,
 ): string[] {
   return [
     '--variant=minbase',
@@ -83,17 +84,22 @@ export function mmdebstrapArgs(
     '--dpkgopt=path-exclude=/usr/share/man/*',
     '--dpkgopt=path-exclude=/usr/share/locale/*',
     ...extra,
-    SUITE,
+    suite,
     out,
     c.BERTH_DEBIAN_MIRROR,
   ];
 }
 
 // mmdebstrap picks its output format from the name; the rename makes a finished build atomic.
-export async function mmdebstrap(out: string, packages: string[], extra: string[] = []): Promise<void> {
+export async function mmdebstrap(
+  out: string,
+  packages: string[],
+  extra: string[] = [],
+  suite: string = SUITE,
+): Promise<void> {
   const partial = out.endsWith('.tar') ? out.replace(/\.tar$/, '.partial.tar') : `${out}.partial`;
   await fs.rm(partial, { recursive: true, force: true });
-  await sh('mmdebstrap', mmdebstrapArgs(partial, packages, extra));
+  await sh('mmdebstrap', mmdebstrapArgs(partial, packages, extra, agentConfig(), suite));
   await fs.rm(out, { recursive: true, force: true });
   await fs.rename(partial, out);
 }
@@ -108,12 +114,18 @@ export async function importDebianRootfs(input: {
   changes?: string[];
   buildTitle: string;
   force: boolean;
+  suite?: string;
+  // More mmdebstrap options (e.g. a --customize-hook).
+  extra?: string[];
 }): Promise<'built' | 'up to date'> {
   const { tag, hash, force } = input;
   if (!force && (await imageHash(tag)) === hash) return 'up to date';
   const tar = path.join(BUILD_DIR, `${input.tarName}-${hash}.tar`);
   await fs.mkdir(BUILD_DIR, { recursive: true });
-  if (force || !(await exists(tar))) await step(input.buildTitle, () => mmdebstrap(tar, input.packages));
+  if (force || !(await exists(tar)))
+    await step(input.buildTitle, () =>
+      mmdebstrap(tar, input.packages, input.extra ?? [], input.suite ?? SUITE),
+    );
   const changes = [`LABEL ${HASH_LABEL}=${hash}`, ...(input.changes ?? [])].flatMap((c) => ['--change', c]);
   await step(`Importing ${tag}`, () => docker(['import', ...changes, tar, tag]));
   return 'built';
