@@ -28,7 +28,8 @@ describe('course images in a sandbox', () => {
   };
 
   before(async () => {
-    h = await startAgentHarness();
+    const root = process.env.BERTH_TEST_IMAGE_STORE;
+    h = await startAgentHarness(root ? { imageStoreRoot: root } : {});
     assert.ok(
       await mirrorAnswers(h.settings.mirrorPort),
       'the image mirror must be running (./berth images)',

@@ -52,7 +52,7 @@ export const DEBIAN_RECIPES: DebianRecipe[] = [
     ],
     mainPackage: 'python3',
     changes: [
-      'ENV LANG=C.UTF-8 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1',
+      'ENV LANG=C.UTF-8 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore PYTHONDONTWRITEBYTECODE=1',
       'CMD ["python3"]',
     ],
   },
