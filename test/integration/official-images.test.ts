@@ -115,18 +115,19 @@ describe('course images behave like the official ones', () => {
   });
 
   test('postgres initialises from POSTGRES_PASSWORD and POSTGRES_DB and answers psql', async () => {
+    // psql from a second container on the same network: the official image listens on every interface.
+    const psql = 'docker run --rm --network pg -e PGPASSWORD=secret postgres psql -h db -U postgres -d shop';
     const out = await ok(
       [
-        'docker run -d --name db -e POSTGRES_PASSWORD=secret -e POSTGRES_DB=shop postgres >/dev/null',
-        'for i in $(seq 120); do docker exec db pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done',
-        "docker exec -e PGPASSWORD=secret db psql -h 127.0.0.1 -U postgres -d shop -tAc 'select 40 + 2'",
-        'docker logs db 2>&1 | grep -c "init process complete"',
+        'docker network create pg >/dev/null',
+        'docker run -d --name db --network pg -e POSTGRES_PASSWORD=secret -e POSTGRES_DB=shop postgres >/dev/null',
+        'for i in $(seq 120); do docker logs db 2>&1 | grep -q "init process complete" && break; sleep 0.5; done',
+        `for i in $(seq 60); do ${psql} -tAc 'select 40 + 2' && break; sleep 0.5; done`,
         'docker run --rm postgres 2>&1 | head -1 || true',
       ].join('\n'),
       180_000,
     );
     assert.match(out, /^42$/m);
-    assert.match(out, /^1$/m);
     assert.match(out, /Database is uninitialized and superuser password is not specified/);
   });
 });
