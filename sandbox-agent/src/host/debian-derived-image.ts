@@ -20,17 +20,19 @@ import { info, step } from './progress.ts';
 // A course image = a debian image + one container run of images/<repo>/setup (with the .deb files
 // bind-mounted, so they never land in a layer), committed, plus the official image's runtime settings.
 
-// The .deb files of some packages with their dependency closure, kept from a throwaway mmdebstrap run.
+// The .deb files of some packages with their dependency closure, kept from a throwaway mmdebstrap run
+// that only unpacks them (variant extract: no maintainer scripts, 3x faster than installing them).
 async function packageDebs(suite: string, packages: string[], force: boolean): Promise<string> {
   const dir = path.join(
     BUILD_DIR,
-    `debs-${hashOf(suite, agentConfig().BERTH_DEBIAN_MIRROR, packages.join(','))}`,
+    `debs-${hashOf(suite, agentConfig().BERTH_DEBIAN_MIRROR, 'extract', packages.join(','))}`,
   );
   if (!force && (await exists(dir))) return dir;
   await step(`Downloading ${packages.join(', ')} with its dependencies (mmdebstrap, ${suite})`, async () => {
     const chroot = `${dir}.chroot`;
     await fs.rm(chroot, { recursive: true, force: true });
-    await mmdebstrap(chroot, packages, ['--skip=download/empty', '--skip=cleanup/apt'], suite);
+    const extra = ['--variant=extract', '--skip=download/empty', '--skip=cleanup/apt'];
+    await mmdebstrap(chroot, packages, extra, suite);
     const partial = `${dir}.partial`;
     await fs.rm(partial, { recursive: true, force: true });
     await fs.mkdir(partial, { recursive: true });
