@@ -57,19 +57,6 @@ export const NODE_PACKAGES = [
   'openssh-server',
 ];
 
-async function buildBusybox(force: boolean): Promise<void> {
-  const binary = await fs.readFile('/bin/busybox');
-  const hash = hashOf(await dirHashOf('busybox'), binary);
-  if (!force && (await imageHash('busybox:latest')) === hash) return info('busybox: up to date');
-  await step('Building image busybox (from Debian busybox-static)', () =>
-    withContext(async (ctx) => {
-      await fs.copyFile(path.join(IMAGES_DIR, 'busybox/Dockerfile'), path.join(ctx, 'Dockerfile'));
-      await fs.copyFile('/bin/busybox', path.join(ctx, 'busybox'));
-      await docker(['build', '-q', '--label', `${HASH_LABEL}=${hash}`, '-t', 'busybox:latest', ctx]);
-    }),
-  );
-}
-
 function dirHashOf(name: string): Promise<string> {
   return dirHash(path.join(IMAGES_DIR, name));
 }
@@ -122,7 +109,6 @@ export async function buildNode(nodeImage: string, rootfsTag: string, force: boo
 
 export async function buildImages(c: AgentConfig, opts: { force?: boolean } = {}): Promise<void> {
   const force = !!opts.force;
-  await buildBusybox(force);
   const rootfs = await buildNodeRootfs(force);
   await buildNode(c.BERTH_NODE_IMAGE, rootfs, force);
   await buildCourseImages(force);

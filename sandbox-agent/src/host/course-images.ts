@@ -1,157 +1,136 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { agentConfig } from '../config.ts';
+import { aptClientHash, aptClientHooks } from './apt-client.ts';
 import {
-  BUILD_DIR,
-  copyDir,
+  BASE_SUITE,
+  type CourseImage,
+  courseImage,
+  DEBIAN_SUITES,
+  labelChanges,
+  localRef,
+} from './course-image-list.ts';
+import { DEBIAN_RECIPES } from './course-image-recipes.ts';
+import { buildOnDebian } from './debian-derived-image.ts';
+import {
+  dirHash,
   docker,
-  exists,
   HASH_LABEL,
   hashOf,
   IMAGES_DIR,
   imageHash,
   imageId,
   importDebianRootfs,
-  mmdebstrap,
-  SUITE,
+  withContext,
 } from './image-build-support.ts';
 import { info, step } from './progress.ts';
 
-// The images a learner can use in every sandbox with no internet: built from Debian packages on the
-// sandbox engine, then put into the shared image store and the mirror. busybox is built with the node.
+// Builds the course images (course-image-list.ts) on the sandbox engine, from Debian packages only; the
+// shared image store and the mirror are then made from them. Unchanged inputs are skipped.
 
-export interface CourseImage {
-  repo: string;
-  tags: string[];
+export { COURSE_IMAGE_REFS, COURSE_IMAGES } from './course-image-list.ts';
+
+export async function tagAll(image: CourseImage, prefix: string): Promise<void> {
+  for (const t of image.tags.slice(1))
+    await docker(['tag', localRef(image, prefix), localRef(image, prefix, t)]);
 }
 
-export const COURSE_IMAGES: CourseImage[] = [
-  { repo: 'busybox', tags: ['latest'] },
-  { repo: 'debian', tags: ['bookworm', '12', 'latest'] },
-  { repo: 'nginx', tags: ['latest', 'stable'] },
-  { repo: 'registry', tags: ['2', 'latest'] },
-];
-
-export const COURSE_IMAGE_REFS = COURSE_IMAGES.flatMap((i) => i.tags.map((t) => `${i.repo}:${t}`));
-
-async function tagAll(image: CourseImage, source: string): Promise<void> {
-  for (const t of image.tags) await docker(['tag', source, `${image.repo}:${t}`]);
-}
-
-// debian:bookworm — a plain minbase root filesystem, the base of nginx and registry.
-async function buildDebian(force: boolean): Promise<void> {
-  const image = COURSE_IMAGES.find((i) => i.repo === 'debian')!;
+// debian:trixie and debian:bookworm — plain minbase root filesystems; every other image builds on trixie.
+async function buildDebian(suite: string, prefix: string, force: boolean): Promise<void> {
+  const image = courseImage('debian', suite);
+  const tag = localRef(image, prefix);
   const result = await importDebianRootfs({
-    tag: 'debian:bookworm',
-    hash: hashOf(SUITE, agentConfig().BERTH_DEBIAN_MIRROR, 'minbase'),
-    tarName: 'debian',
+    tag,
+    hash: hashOf(suite, agentConfig().BERTH_DEBIAN_MIRROR, 'minbase', await aptClientHash()),
+    tarName: `debian-${suite}`,
     packages: [],
-    changes: ['CMD ["bash"]'],
-    buildTitle: `Building the debian:${SUITE} root filesystem with mmdebstrap`,
+    changes: ['CMD ["bash"]', ...labelChanges(`debian ${suite} minbase (mmdebstrap)`)],
+    buildTitle: `Building the debian:${suite} root filesystem with mmdebstrap`,
     force,
+    suite,
+    // apt in the image (and every image built on it) installs from Berth's offline archive.
+    extra: aptClientHooks(),
   });
-  if (result === 'up to date') return info('debian:bookworm: up to date');
-  await tagAll(image, 'debian:bookworm');
+  if (result === 'up to date') info(`${tag}: up to date`);
+  await tagAll(image, prefix);
 }
 
-// The .deb files of some packages with their dependency closure, kept from a throwaway mmdebstrap run.
-async function packageDebs(packages: string[], force: boolean): Promise<string> {
-  const dir = path.join(
-    BUILD_DIR,
-    `debs-${hashOf(SUITE, agentConfig().BERTH_DEBIAN_MIRROR, packages.join(','))}`,
+// busybox: Debian's busybox-static alone, with the /etc/passwd, /etc/group, /tmp and /root of the
+// official image (so `--user nobody` works).
+async function buildBusybox(prefix: string, force: boolean): Promise<void> {
+  const image = courseImage('busybox');
+  const tag = localRef(image, prefix);
+  const binary = await fs.readFile('/bin/busybox');
+  const hash = hashOf(await dirHash(path.join(IMAGES_DIR, 'busybox')), binary);
+  if (!force && (await imageHash(tag)) === hash) return info(`${tag}: up to date`);
+  const version = binary.toString('latin1').match(/BusyBox v([\d.]+)/)?.[1] ?? 'unknown';
+  await step('Building image busybox (from Debian busybox-static)', () =>
+    withContext(async (ctx) => {
+      for (const f of await fs.readdir(path.join(IMAGES_DIR, 'busybox')))
+        await fs.copyFile(path.join(IMAGES_DIR, 'busybox', f), path.join(ctx, f));
+      await fs.copyFile('/bin/busybox', path.join(ctx, 'busybox'));
+      const label = labelChanges(`debian busybox-static ${version}`)[0]!.replace(/^LABEL /, '');
+      await docker(['build', '-q', '--label', `${HASH_LABEL}=${hash}`, ...labelArgs(label), '-t', tag, ctx]);
+    }),
   );
-  if (!force && (await exists(dir))) return dir;
-  await step(`Downloading ${packages.join(', ')} with its dependencies (mmdebstrap)`, async () => {
-    const chroot = `${dir}.chroot`;
-    await fs.rm(chroot, { recursive: true, force: true });
-    await mmdebstrap(chroot, packages, ['--skip=download/empty', '--skip=cleanup/apt']);
-    const partial = `${dir}.partial`;
-    await fs.rm(partial, { recursive: true, force: true });
-    await fs.mkdir(partial, { recursive: true });
-    const archives = path.join(chroot, 'var/cache/apt/archives');
-    for (const f of await fs.readdir(archives)) {
-      if (f.endsWith('.deb')) await fs.copyFile(path.join(archives, f), path.join(partial, f));
-    }
-    await fs.rm(chroot, { recursive: true, force: true });
-    await fs.rename(partial, dir);
-  });
-  return dir;
 }
 
-// An image = debian:bookworm + one container run of images/<repo>/setup (with the debs bind-mounted,
-// so they never land in a layer), committed, plus the official image's runtime settings.
-async function buildOnDebian(
-  repo: string,
-  packages: string[],
-  changes: string[],
-  force: boolean,
-): Promise<void> {
-  const image = COURSE_IMAGES.find((i) => i.repo === repo)!;
-  const main = `${repo}:${image.tags[0]}`;
-  const debs = await packageDebs(packages, force);
-  const setupDir = path.join(IMAGES_DIR, repo);
-  const inputs = [await imageId('debian:bookworm'), path.basename(debs), ...changes];
-  for (const f of (await fs.readdir(setupDir)).sort())
-    inputs.push(f, await fs.readFile(path.join(setupDir, f), 'utf8'));
-  inputs.push(await fs.readFile(path.join(IMAGES_DIR, 'install-debs'), 'utf8'));
-  const hash = hashOf(...inputs);
-  if (!force && (await imageHash(main)) === hash) return info(`${main}: up to date`);
-  await step(`Building ${main} (Debian ${packages.join(', ')})`, async () => {
-    const ctx = path.join(BUILD_DIR, `setup-${repo}`);
-    await fs.rm(ctx, { recursive: true, force: true });
-    await copyDir(setupDir, ctx);
-    await fs.copyFile(path.join(IMAGES_DIR, 'install-debs'), path.join(ctx, 'install-debs'));
-    await fs.mkdir(path.join(ctx, 'debs'));
-    await fs.chmod(ctx, 0o755);
-    const name = `berth-build-${repo}`;
-    await docker(['rm', '-f', name]).catch(() => '');
-    try {
+function labelArgs(labelLine: string): string[] {
+  return [...labelLine.matchAll(/(\S+)="([^"]*)"/g)].flatMap((m) => ['--label', `${m[1]}=${m[2]}`]);
+}
+
+// hello-world: a static Go program of our own (images/hello-world), compiled with the golang image.
+async function buildHelloWorld(prefix: string, force: boolean): Promise<void> {
+  const image = courseImage('hello-world');
+  const tag = localRef(image, prefix);
+  const golang = localRef(courseImage('golang'), prefix);
+  const dir = path.join(IMAGES_DIR, 'hello-world');
+  const hash = hashOf(await dirHash(dir), await imageId(golang));
+  if (!force && (await imageHash(tag)) === hash) return info(`${tag}: up to date`);
+  const goVersion = (await docker(['run', '--rm', '--network', 'none', golang, 'go', 'version'])).trim();
+  await step('Building image hello-world (a static Go program)', () =>
+    withContext(async (ctx) => {
+      for (const f of await fs.readdir(dir)) await fs.copyFile(path.join(dir, f), path.join(ctx, f));
+      // Compiled by a throwaway golang container (its root is remapped: the output folder is open to it).
+      await fs.mkdir(path.join(ctx, 'out'), { mode: 0o777 });
+      await fs.chmod(path.join(ctx, 'out'), 0o777);
+      await fs.chmod(ctx, 0o755);
       await docker([
-        'create',
-        '--name',
-        name,
+        'run',
+        '--rm',
         '--network',
         'none',
         '-v',
-        `${ctx}:/setup:ro`,
-        '-v',
-        `${debs}:/setup/debs:ro`,
-        'debian:bookworm',
-        'sh',
-        '/setup/setup',
+        `${ctx}:/src`,
+        '-w',
+        '/src',
+        '-e',
+        'CGO_ENABLED=0',
+        golang,
+        'go',
+        'build',
+        '-trimpath',
+        '-ldflags=-s -w',
+        '-o',
+        'out/hello',
+        'hello.go',
       ]);
-      await docker(['start', '-a', name]);
-      // `docker commit --change` cannot set STOPSIGNAL; a context-less build on top sets the runtime settings.
-      const committed = `berth/build-${repo}:${hash}`;
-      await docker(['commit', name, committed]);
-      const dockerfile = [`FROM ${committed}`, ...changes, `LABEL ${HASH_LABEL}=${hash}`, ''].join('\n');
-      await docker(['build', '-q', '-t', main, '-'], dockerfile);
-      await tagAll(image, main);
-      await docker(['rmi', committed]);
-    } finally {
-      await docker(['rm', '-f', name]).catch(() => '');
-      await fs.rm(ctx, { recursive: true, force: true });
-    }
-  });
+      await fs.rename(path.join(ctx, 'out/hello'), path.join(ctx, 'hello'));
+      const label = labelChanges(`a static Go program built with ${goVersion}`)[0]!.replace(/^LABEL /, '');
+      await docker(['build', '-q', '--label', `${HASH_LABEL}=${hash}`, ...labelArgs(label), '-t', tag, ctx]);
+    }),
+  );
 }
 
-export async function buildCourseImages(force: boolean): Promise<void> {
-  await buildDebian(force);
-  await buildOnDebian(
-    'nginx',
-    ['nginx'],
-    ['EXPOSE 80', 'STOPSIGNAL SIGQUIT', 'CMD ["nginx", "-g", "daemon off;"]'],
-    force,
-  );
-  await buildOnDebian(
-    'registry',
-    ['docker-registry'],
-    [
-      'EXPOSE 5000',
-      'VOLUME /var/lib/registry',
-      'ENTRYPOINT ["docker-registry", "serve"]',
-      'CMD ["/etc/docker/registry/config.yml"]',
-    ],
-    force,
-  );
+export async function buildCourseImages(force: boolean, prefix = ''): Promise<void> {
+  await buildBusybox(prefix, force);
+  for (const d of DEBIAN_SUITES) await buildDebian(d.suite, prefix, force);
+  const base = localRef(courseImage('debian', BASE_SUITE), prefix);
+  for (const recipe of DEBIAN_RECIPES) {
+    const image = courseImage(recipe.repo);
+    await buildOnDebian({ image, recipe, base, suite: BASE_SUITE, prefix, force });
+    await tagAll(image, prefix);
+  }
+  await buildHelloWorld(prefix, force);
+  await tagAll(courseImage('hello-world'), prefix);
 }

@@ -117,13 +117,17 @@ export async function importDebianRootfs(input: {
   buildTitle: string;
   force: boolean;
   suite?: string;
+  // More mmdebstrap options (e.g. a --customize-hook).
+  extra?: string[];
 }): Promise<'built' | 'up to date'> {
   const { tag, hash, force } = input;
   if (!force && (await imageHash(tag)) === hash) return 'up to date';
   const tar = path.join(BUILD_DIR, `${input.tarName}-${hash}.tar`);
   await fs.mkdir(BUILD_DIR, { recursive: true });
   if (force || !(await exists(tar)))
-    await step(input.buildTitle, () => mmdebstrap(tar, input.packages, [], input.suite));
+    await step(input.buildTitle, () =>
+      mmdebstrap(tar, input.packages, input.extra ?? [], input.suite ?? SUITE),
+    );
   const changes = [`LABEL ${HASH_LABEL}=${hash}`, ...(input.changes ?? [])].flatMap((c) => ['--change', c]);
   await step(`Importing ${tag}`, () => docker(['import', ...changes, tar, tag]));
   return 'built';

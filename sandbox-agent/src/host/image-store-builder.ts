@@ -28,10 +28,12 @@ const PULL_TIMEOUT_MS = 300_000;
 
 export async function buildImageStore(
   c: AgentConfig,
-  opts: { force: boolean; root?: string },
+  // prefix: the course images' names on the sandbox engine (course-image-list.ts localRef), for a trial build.
+  opts: { force: boolean; root?: string; prefix?: string },
 ): Promise<void> {
   const root = opts.root ?? IMAGE_STORE_ROOT;
-  const ids = await Promise.all(COURSE_IMAGE_REFS.map(async (r) => `${r}=${await imageId(r)}`));
+  const prefix = opts.prefix ?? '';
+  const ids = await Promise.all(COURSE_IMAGE_REFS.map(async (r) => `${r}=${await imageId(`${prefix}${r}`)}`));
   const hash = hashOf('pulled from the mirror', await imageId(c.BERTH_NODE_IMAGE), ...ids);
   const dir = path.join(root, hash);
   const current = await fs.readlink(path.join(root, 'current')).catch(() => '');

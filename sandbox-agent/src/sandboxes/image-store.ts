@@ -11,11 +11,14 @@ const run = promisify(execFile);
 // /var/lib/docker holding the course images. A node gets a private copy of the small metadata (image/,
 // and per layer its link/lower files in a directory of its own) while each layer's diff/ — the actual
 // files — is a symlink into ONE read-only bind mount of the template. Every course image is there at
-// once, nothing big is copied, and `docker rmi` inside only removes the node's own small copy.
+// once, nothing big is copied, and `docker rmi` inside only removes the node's own small copy. Each
+// layer's tar-split (how to rebuild its tar for `docker save`/`push`; it grows with the layer's file
+// count and is never written again) is a symlink into the template too.
 
 export const IMAGE_STORE_ROOT = '/var/lib/berth/image-store';
-// Where a node sees the template's overlay2 directory (read-only).
+// Where a node sees the template's /var/lib/docker (read-only).
 export const STORE_MOUNT = '/var/lib/berth-image-store';
+const LAYERDB = path.join('image', 'overlay2', 'layerdb', 'sha256');
 
 const manifestSchema = z.object({
   hash: z.string(),
@@ -47,13 +50,20 @@ export async function currentImageStore(root = IMAGE_STORE_ROOT): Promise<ImageS
 }
 
 export function storeBind(store: ImageStore): string {
-  return `${path.join(store.dir, 'docker', 'overlay2')}:${STORE_MOUNT}:ro`;
+  return `${path.join(store.dir, 'docker')}:${STORE_MOUNT}:ro`;
 }
 
 // Prepares a node's (empty) inner /var/lib/docker before its first start.
 export async function seedNodeDocker(store: ImageStore, dockerDir: string, rootUid: number): Promise<void> {
   const template = path.join(store.dir, 'docker');
   await run('cp', ['-a', path.join(template, 'image'), path.join(dockerDir, 'image')]);
+  for (const chain of await fs.readdir(path.join(dockerDir, LAYERDB))) {
+    const tarSplit = path.join(dockerDir, LAYERDB, chain, 'tar-split.json.gz');
+    if (!(await fs.stat(tarSplit).catch(() => undefined))) continue;
+    await fs.rm(tarSplit);
+    await fs.symlink(path.join(STORE_MOUNT, LAYERDB, chain, 'tar-split.json.gz'), tarSplit);
+    await fs.lchown(tarSplit, rootUid, rootUid);
+  }
   const overlay = path.join(dockerDir, 'overlay2');
   await fs.mkdir(overlay, { mode: 0o710 });
   await fs.chown(overlay, rootUid, rootUid);
@@ -67,7 +77,7 @@ export async function seedNodeDocker(store: ImageStore, dockerDir: string, rootU
     for (const entry of await fs.readdir(from, { withFileTypes: true })) {
       const target = path.join(to, entry.name);
       if (entry.name === 'diff') {
-        await fs.symlink(path.join(STORE_MOUNT, layer, 'diff'), target);
+        await fs.symlink(path.join(STORE_MOUNT, 'overlay2', layer, 'diff'), target);
         await fs.lchown(target, rootUid, rootUid);
       } else if (entry.isDirectory()) {
         await fs.mkdir(target, { mode: 0o700 });
