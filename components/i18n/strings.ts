@@ -110,7 +110,6 @@ const en = {
   restartShell: 'Open a new shell',
   terminalLabel: (node: string) => `Terminal on ${node}`,
   terminalNotReady: 'The terminal is not connected yet.',
-  terminalKeyHint: 'Esc then Tab leaves the terminal',
   runInTerminal: 'Run in terminal',
 
   notFoundTitle: 'Page not found',
@@ -257,7 +256,6 @@ const zh: Strings = {
   restartShell: '打开新的 Shell',
   terminalLabel: (node) => `${node} 上的终端`,
   terminalNotReady: '终端还没有连接。',
-  terminalKeyHint: '先按 Esc 再按 Tab 可离开终端',
   runInTerminal: '在终端中运行',
 
   notFoundTitle: '找不到页面',

@@ -64,7 +64,9 @@ export function SandboxToolbar({
       <div className={styles.toolbar}>
         <NodeTabs nodes={nodes} active={current} onSelect={session.setActiveNode} label={t.nodeTabs} />
         <div className={styles.end}>
-          {live && <ConnectionStatus t={t} state={currentState} onReconnectNow={onReconnectNow} />}
+          {live && (
+            <ConnectionStatus lang={session.lang} state={currentState} onReconnectNow={onReconnectNow} />
+          )}
           {live && Number.isFinite(expiresAt) && <ExpiresIn t={t} at={expiresAt} />}
           {live && (
             <EditorToggle

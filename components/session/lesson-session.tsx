@@ -36,7 +36,7 @@ interface LessonSessionValue {
   activeNode: string;
   setActiveNode: (node: string) => void;
   registerTerminal: (node: string, handle: TerminalHandle | undefined) => void;
-  /** Types a command into the active terminal and presses Enter; false if no terminal is connected. */
+  /** Types a command into the active terminal, on a cleared line, and presses Enter; false if no terminal is connected. */
   runCommand: (command: string) => boolean;
   focusTerminal: () => void;
   /** Focus the active terminal now, or as soon as it is on screen (after a start). */
@@ -90,8 +90,7 @@ export function LessonSession({
 
   const runCommand = useCallback((command: string) => {
     const handle = terminals.current.get(activeRef.current);
-    // The shell wants Enter as \r; a multi-line block is typed line by line.
-    if (!handle?.send(`${command.replace(/\r?\n/g, '\r')}\r`)) return false;
+    if (!handle?.run(command)) return false;
     // Keep typing where the command ran, but not on touch screens: focus would pop up the keyboard.
     if (!window.matchMedia('(pointer: coarse)').matches) handle.focus();
     return true;

@@ -1,22 +1,25 @@
 'use client';
 // A quiet pill saying whether the terminal is live; it only asks for attention when something is wrong.
-import type { Strings } from '../i18n/strings';
+import type { Lang } from '../i18n/lang';
+import { stringsFor } from '../i18n/strings';
 import buttons from '../ui/button.module.css';
 import a11y from '../ui/sr-only.module.css';
 import { useNow } from '../ui/use-now';
 import styles from './connection-status.module.css';
 import type { ConnectionState } from './terminal-connection';
+import { terminalStringsFor } from './terminal-strings';
 
 export function ConnectionStatus({
-  t,
+  lang,
   state,
   onReconnectNow,
 }: {
-  t: Strings;
+  lang: Lang;
   state: ConnectionState;
   onReconnectNow: () => void;
 }) {
-  const now = useNow(500, state.kind === 'reconnecting');
+  const t = stringsFor(lang);
+  const now = useNow(500, state.kind === 'reconnecting' || state.kind === 'stalled');
   let label: string;
   // Screen readers hear the state once, not every tick of the countdown.
   let spoken: string | undefined;
@@ -28,6 +31,12 @@ export function ConnectionStatus({
       break;
     case 'connecting':
       label = t.connConnecting;
+      tone = 'busy';
+      break;
+    case 'stalled':
+      // Never "Connected" while nothing answers: the link may be dead (it is reconnected after a while).
+      label = terminalStringsFor(lang).connStalled(Math.max(0, Math.floor((now - state.since) / 1000)));
+      spoken = terminalStringsFor(lang).connStalled(0);
       tone = 'busy';
       break;
     case 'reconnecting':

@@ -78,25 +78,63 @@ test('replays only what was missed after a dropped connection', async () => {
   conn.dispose();
 });
 
-test('sends input and resize once connected, and ignores invalid frames', async () => {
-  const received: unknown[] = [];
+test('sends input and resize once connected; keys typed before that follow the hello', async () => {
+  const received: { type: string }[] = [];
   onClient = (ws) => {
-    ws.on('message', (raw) => received.push(JSON.parse(String(raw))));
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw));
+      if (frame.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+      else received.push(frame);
+    });
     ws.send('not json');
     ws.send(JSON.stringify({ type: 'data', seq: 'x', data: 1 }));
     ws.send(data(1, '$ '));
   };
   const { conn, output } = connect();
-  assert.equal(conn.send('early'), false);
+  assert.equal(conn.send('early'), 'queued');
+  assert.deepEqual(conn.inputReport, { waiting: 5, notSent: 0, unconfirmed: 0 });
   conn.resize(80, 24);
   conn.start();
   await until(() => output.length === 1);
-  assert.equal(conn.send('ls\r'), true);
-  await until(() => received.length === 2);
+  assert.equal(conn.send('ls\r'), 'sent');
+  await until(() => received.length === 3);
   assert.deepEqual(received, [
     { type: 'resize', cols: 80, rows: 24 },
+    { type: 'input', data: 'early' },
     { type: 'input', data: 'ls\r' },
   ]);
+  assert.deepEqual(conn.inputReport, { waiting: 0, notSent: 0, unconfirmed: 0 });
+  conn.dispose();
+});
+
+test('a server that stops answering shows "stalled", is reconnected, and gets what was typed meanwhile once', async () => {
+  const inputs: string[][] = [];
+  let answering = true;
+  onClient = (ws) => {
+    const mine: string[] = [];
+    inputs.push(mine);
+    ws.on('message', (raw) => {
+      const frame = JSON.parse(String(raw));
+      if (frame.type === 'input') mine.push(frame.data);
+      if (frame.type === 'ping' && answering) ws.send(JSON.stringify({ type: 'pong' }));
+    });
+  };
+  const { conn, states } = connect({ pingIntervalMs: 40, stallAfterMs: 80, staleAfterMs: 200, tickMs: 10 });
+  conn.start();
+  await until(() => conn.current.kind === 'connected');
+  assert.equal(conn.send('a'), 'sent');
+  await until(() => inputs[0]?.length === 1);
+  answering = false; // the first socket stays open but silent, like a half-open TCP connection
+  await until(() => conn.current.kind === 'stalled');
+  assert.equal(conn.send('b'), 'queued');
+  await until(() => hellos.length === 2 && conn.current.kind === 'connected');
+  answering = true;
+  assert.equal(conn.send('c'), 'sent');
+  await until(() => inputs[1]?.length === 2);
+  assert.deepEqual(inputs, [['a'], ['b', 'c']]);
+  const seen = states.filter((s, i) => s !== states[i - 1]);
+  assert.deepEqual(seen.slice(0, 5), ['connecting', 'connected', 'stalled', 'reconnecting', 'connected']);
+  assert.deepEqual(conn.inputReport, { waiting: 0, notSent: 0, unconfirmed: 0 });
   conn.dispose();
 });
 

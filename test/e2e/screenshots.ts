@@ -118,6 +118,7 @@ const scenarios: Record<string, Scenario> = {
     await page.getByText('NETWORK ID').waitFor();
     await page.getByTestId('port-link-node1-8080').waitFor();
     await shot(page, `lesson-ready-${size}`);
+    console.log(`  terminal: ${await term.getAttribute('data-cols')} columns`);
     await page.getByTestId(`check-${EXERCISE}`).click();
     await page.locator(`[data-testid="check-result-${EXERCISE}"][data-passed="false"]`).waitFor();
     await page.getByTestId(`check-${EXERCISE}`).scrollIntoViewIfNeeded();

@@ -309,7 +309,9 @@ export class SandboxManager {
         (size) =>
           this.engine.execInteractive(cid, ['bash', '-l'], {
             ...size,
-            env: ['TERM=xterm-256color', 'LANG=C.UTF-8', 'HOME=/root'],
+            // BERTH_MOTD_SHOWN: the node's ~/.bashrc prints its (English) welcome only without it; the page
+            // prints one in the learner's language (components/terminal/terminal-strings.ts).
+            env: ['TERM=xterm-256color', 'LANG=C.UTF-8', 'HOME=/root', 'BERTH_MOTD_SHOWN=1'],
             workingDir: '/root',
           }),
         this.settings.replayBytes,
