@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+// Reading and typing into the lesson page's terminal (xterm renders its rows as DOM text).
+
+export async function terminalText(page: Page): Promise<string> {
+  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
+}
+
+/** Waits until the visible screen matches `re`; returns the screen's text. */
+export async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await terminalText(page).catch(() => '');
+    if (re.test(last)) return last;
+    await page.waitForTimeout(200);
+  }
+  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
+}
+
+/** Clicks into the terminal, types `line` and presses Enter. */
+export async function typeLine(page: Page, line: string): Promise<void> {
+  await page.locator('[data-testid="terminal"]').click();
+  await page.keyboard.type(line, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** Whether keyboard focus is inside the visible terminal (xterm's input textarea). */
+export function terminalHasFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.activeElement?.closest('[data-testid="terminal"]'));
+}
