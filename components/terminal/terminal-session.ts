@@ -9,6 +9,7 @@ import { escapeThenTab } from './escape-then-tab';
 import type { InputReport } from './input-backlog';
 import { type ConnectionState, TerminalConnection } from './terminal-connection';
 import { terminalSocketUrl } from './terminal-protocol';
+import { isTerminalReport } from './terminal-report';
 import { terminalStringsFor } from './terminal-strings';
 import type { TerminalHandle } from './terminal-view';
 
@@ -54,6 +55,9 @@ const theme = {
   brightWhite: '#ffffff',
 };
 
+/** How long after a (re)connect incoming output counts as replay. */
+const REPLAY_WINDOW_MS = 1_000;
+
 export function openTerminalSession(
   host: HTMLElement,
   opts: {
@@ -92,10 +96,24 @@ export function openTerminalSession(
   // The welcome goes at the top of every fresh screen (first connect, reload, restarted shell), in the
   // page's language; the shell's profile prints none (sandbox-agent/src/sandboxes/sandbox-manager.ts).
   let fresh = true;
+  // Output arriving just after a (re)connect is the replay; while xterm parses it, its answers to old
+  // queries are dropped (terminal-report.ts).
+  let replayUntil = 0;
+  let replaying = 0;
+  let prev: ConnectionState['kind'] = 'connecting';
   const c = new TerminalConnection({
     url: terminalSocketUrl(window.location, opts.sandboxId, node),
-    onData: (data) => t.write(data),
+    onData: (data) => {
+      if (Date.now() > replayUntil) return t.write(data);
+      replaying += 1;
+      t.write(data, () => {
+        replaying -= 1;
+      });
+    },
     onState: (state) => {
+      // A new socket (not a stalled one answering again): the server replays first.
+      if (state.kind === 'connected' && prev !== 'stalled') replayUntil = Date.now() + REPLAY_WINDOW_MS;
+      prev = state.kind;
       if (state.kind === 'connected' && fresh && c.lastSeq === 0) {
         fresh = false;
         t.write(terminalStringsFor(opts.settings().lang).welcome(node));
@@ -110,7 +128,10 @@ export function openTerminalSession(
   // (or Shift+Tab) lets the browser move focus out instead, with nothing typed into the shell.
   const keys = escapeThenTab((data) => c.send(data));
   t.attachCustomKeyEventHandler((ev) => keys.handle(ev));
-  t.onData((data) => c.send(data));
+  t.onData((data) => {
+    if (replaying > 0 && isTerminalReport(data)) return;
+    c.send(data);
+  });
   t.onResize(({ cols, rows }) => c.resize(cols, rows));
 
   const refit = () => {
