@@ -10,6 +10,7 @@ import {
 import { terminalSocketUrl } from '../../components/terminal/terminal-protocol.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { typeLine, waitForTerminal } from '../support/terminal-page.ts';
 
 // The web server (server/main.ts: Next + the terminal gateway) is killed and started again under an open
 // terminal. The shell lives on the agent, so nothing of it is lost: the page says it is reconnecting,
@@ -19,27 +20,6 @@ const LESSON_PATH = '/lessons/networking/container-links';
 const TICKS = 12;
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
-
-async function terminalText(page: Page): Promise<string> {
-  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
-}
-
-async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await terminalText(page).catch(() => '');
-    if (re.test(last)) return last;
-    await page.waitForTimeout(200);
-  }
-  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('[data-testid="terminal"]').click();
-  await page.keyboard.type(line, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 // Numbered lines printed by the shell while the web server is down, so they can only arrive by replay.
 const ticker = (tag: string) => `(sleep 1; for i in $(seq 1 ${TICKS}); do echo ${tag}-$i; sleep 0.5; done) &`;
