@@ -75,7 +75,7 @@ describe('the terminal for keyboards, screen readers and stalled links', () => {
     assert.doesNotMatch(en, /欢迎/);
 
     const cols = Number(await page.getByTestId('terminal').getAttribute('data-cols'));
-    assert.ok(cols >= 95, `at 1440 px the terminal has ${cols} columns`);
+    assert.ok(cols >= 104, `at 1440 px the terminal has ${cols} columns`);
     await typeLine(page, 'docker run -d --name busybox1 busybox sleep 600 >/dev/null; clear; docker ps');
     await waitForTerminal(page, /CONTAINER ID[\s\S]*busybox1/);
     const rows = await page.locator('[data-testid="terminal"] .xterm-rows > div').allInnerTexts();
