@@ -12,6 +12,7 @@ import { terminalSocketUrl } from './terminal-protocol';
 import { isTerminalReport } from './terminal-report';
 import { terminalStringsFor } from './terminal-strings';
 import type { TerminalHandle } from './terminal-view';
+import { wrapWords } from './wrap-words';
 
 /** What may change while the terminal lives; read afresh whenever it matters. */
 export interface TerminalSettings {
@@ -116,7 +117,7 @@ export function openTerminalSession(
       prev = state.kind;
       if (state.kind === 'connected' && fresh && c.lastSeq === 0) {
         fresh = false;
-        t.write(terminalStringsFor(opts.settings().lang).welcome(node));
+        t.write(wrapWords(terminalStringsFor(opts.settings().lang).welcome(node), t.cols));
       }
       opts.onState(state);
     },
