@@ -28,6 +28,7 @@ const settings: [string, string, unknown][] = [
   ['BERTH_SANDBOX_DNS_PORT', '5998', 5998],
   ['BERTH_APT_PORT', '5997', 5997],
   ['BERTH_DEBIAN_MIRROR', 'http://debian.lan/debian', 'http://debian.lan/debian'],
+  ['BERTH_IMAGE_STORE_ROOT', '/srv/store', '/srv/store'],
 ];
 
 test('every agent setting in the environment reaches the parsed config', () => {

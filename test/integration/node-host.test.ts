@@ -116,6 +116,23 @@ describe('a node behaves like a real Docker host', () => {
     console.log(`  two engine restarts with containers: ${r.ms} ms`);
   });
 
+  test('docker exec works in a container whose process is not root (redis, --user nobody)', async () => {
+    const r = await sh(
+      [
+        'docker run -d --name exec-redis redis >/dev/null',
+        'docker run -d --name exec-nobody --user nobody busybox sleep 300 >/dev/null',
+        'for i in $(seq 1 50); do docker exec exec-redis redis-cli ping 2>/dev/null | grep -q PONG && break; sleep 0.2; done',
+        'echo "redis: $(docker exec exec-redis redis-cli ping)"',
+        'echo "nobody: $(docker exec exec-nobody id -un)"',
+        'echo "root: $(docker exec -u root exec-nobody id -un)"',
+        'docker rm -f exec-redis exec-nobody >/dev/null',
+      ].join('; '),
+    );
+    assert.match(r.output, /redis: PONG/, r.output);
+    assert.match(r.output, /nobody: nobody/, r.output);
+    assert.match(r.output, /root: root/, r.output);
+  });
+
   test('the usual tools are there, and ssh node2 logs in with the sandbox key', async () => {
     const tools = 'curl wget jq git vim nano lssubsys brctl htpasswd ip iptables ssh sshd';
     const r = await sh(

@@ -30,6 +30,11 @@ export const NODE_CAPABILITIES = [
   'AUDIT_WRITE',
   'SYS_ADMIN',
   'NET_ADMIN',
+  // runc joins a container's namespaces through /proc/<pid>/ns, which for a process of another uid (the
+  // postgres or redis user, --user nobody) needs ptrace access: without it `docker exec` into such a
+  // container fails with "setns process: exit status 1". It acts only inside the node's own user and
+  // PID namespaces.
+  'SYS_PTRACE',
 ];
 
 // Allow by default (the inner dockerd and runc need mount, unshare, pivot_root…); EPERM for kernel-wide
