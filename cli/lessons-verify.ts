@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { provisionWorkerHost, step } from '../sandbox-agent/src/host/index.ts';
 import { type AgentRef, agentApi } from '../server/agents/agent-client.ts';
+import { assertTasks } from '../server/lessons/assert-tasks.ts';
 import type { ExerciseDef } from '../server/lessons/course-types.ts';
 import { loadCourse } from '../server/lessons/load-course.ts';
 import { startLocalAgent } from './agent-process.ts';
@@ -137,7 +138,7 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
     agentApi.runChecks(agent, id, {
       node: ex.node,
       timeoutMs: CHECK_TIMEOUT_MS,
-      tasks: ex.tasks.map((t) => ({ id: t.id, assert: t.assert })),
+      tasks: assertTasks(ex),
     });
   try {
     await agentApi.createSandbox(agent, {
@@ -153,7 +154,7 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
     interrupted.throwIfAborted();
     const ws = agentApi.openTerminal(agent, id, ex.node);
     try {
-      const typed = await typeInTerminal(ws, ex.solution, {
+      const typed = await typeInTerminal(ws, ex.solution ?? '', {
         timeoutMs: SOLUTION_TIMEOUT_MS,
         signal: interrupted,
       });

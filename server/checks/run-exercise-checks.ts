@@ -6,6 +6,7 @@ import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import { config } from '../config.ts';
 import { db } from '../db/client.ts';
+import { assertTasks } from '../lessons/assert-tasks.ts';
 import { getExercise } from '../lessons/get-exercise.ts';
 import type { Lang } from '../lessons/lang.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
@@ -29,11 +30,15 @@ export async function runExerciseChecks(input: {
       `This sandbox has no ${exercise.node}; start the lesson's sandbox first.`,
     );
   }
-  const outcome = await agentApi.runChecks(await agentById(sandbox.agentId), sandbox.id, {
-    node: exercise.node,
-    timeoutMs: config().BERTH_CHECK_TIMEOUT_MS,
-    tasks: exercise.tasks.map((t) => ({ id: t.id, assert: t.assert })),
-  });
+  const checks = assertTasks(exercise);
+  const outcome =
+    checks.length === 0
+      ? { tasks: [] }
+      : await agentApi.runChecks(await agentById(sandbox.agentId), sandbox.id, {
+          node: exercise.node,
+          timeoutMs: config().BERTH_CHECK_TIMEOUT_MS,
+          tasks: checks,
+        });
   const byId = new Map(outcome.tasks.map((t) => [t.id, t]));
   const tasks = exercise.tasks.map((t) => {
     const o = byId.get(t.id);

@@ -1,16 +1,42 @@
+import type { AnswerMatch, AnswerSource } from '../../contract/answers.ts';
 import type { Assertion } from '../../contract/checks.ts';
 import type { Lang, LocalizedText } from './lang.ts';
 
 // The validated, in-memory course that loadCourse() returns. Ids are the public ones (contract/ids.ts):
 // chapter `networking`, lesson `networking/container-links`, exercise `networking/container-links/ping-by-name`.
 
-export interface TaskDef {
+interface TaskBase {
   readonly id: string;
+  /** For an answer task: the question. */
   readonly title: LocalizedText;
-  readonly assert: Assertion;
   /** Shown to the learner when this task fails. */
   readonly hint: LocalizedText;
 }
+
+/** A check of the sandbox, run by the agent. */
+export interface AssertTaskDef extends TaskBase {
+  readonly assert: Assertion;
+  readonly answer?: undefined;
+}
+
+/** A question the learner answers. */
+export interface AnswerTaskDef extends TaskBase {
+  readonly answer: AnswerDef;
+  readonly assert?: undefined;
+}
+
+export type TaskDef = AssertTaskDef | AnswerTaskDef;
+
+export interface ChoiceDef {
+  readonly id: string;
+  readonly label: LocalizedText;
+}
+
+/** Multiple choice (`correct` lists the right ids), a typed value, or a value read from the live sandbox. */
+export type AnswerDef =
+  | { readonly kind: 'choice'; readonly choices: readonly ChoiceDef[]; readonly correct: readonly string[] }
+  | { readonly kind: 'value'; readonly value: string; readonly match: AnswerMatch }
+  | { readonly kind: 'live'; readonly from: AnswerSource };
 
 export interface ExerciseDef {
   /** Full id: `chapter/lesson/exercise`. */
@@ -23,8 +49,10 @@ export interface ExerciseDef {
   readonly nodes: readonly string[];
   readonly tasks: readonly TaskDef[];
   readonly hints: readonly LocalizedText[];
-  /** Reference solution, a bash script run on `node`. */
-  readonly solution: string;
+  /** Every task is a static answer: checked without a sandbox, and it has no solution. */
+  readonly pureQuiz: boolean;
+  /** Reference solution, a bash script run on `node`; absent only for a pure quiz. */
+  readonly solution?: string;
 }
 
 export interface LessonDef {

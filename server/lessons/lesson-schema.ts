@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertionSchema } from '../../contract/checks.ts';
 import { MAX_NODES, nodeNameSchema, slugSchema } from '../../contract/ids.ts';
+import { answerSchema } from './answer-schema.ts';
 
 // The shape of chapter.yaml and lesson.yaml. The schema is the type; every object is strict so a
 // misspelled field is an error instead of being silently ignored.
@@ -27,15 +28,36 @@ export const chapterFileSchema = z
     });
   });
 
+// A task is a check of the sandbox (`assert`) or a question the learner answers (`answer`; its title is
+// the question).
 export const taskSchema = z
   .object({
     id: slugSchema,
     title: localizedTextSchema,
-    assert: assertionSchema,
-    // Shown to the learner when this task fails: say what to do, not only what is wrong.
+    assert: assertionSchema.optional(),
+    answer: answerSchema.optional(),
+    // Shown to the learner when this task fails: say what to do, not only what is wrong. For an answer:
+    // help without giving the right one away.
     hint: localizedTextSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((task, ctx) => {
+    if (task.assert === undefined && task.answer === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message:
+          'a task needs "assert" (a check of the sandbox) or "answer" (a question the learner answers)',
+      });
+    }
+    if (task.assert !== undefined && task.answer !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        message: 'a task has either "assert" or "answer", not both; make two tasks',
+      });
+    }
+  });
 
 export const exerciseSchema = z
   .object({
@@ -45,10 +67,25 @@ export const exerciseSchema = z
     node: nodeNameSchema.default('node1'),
     tasks: z.array(taskSchema).min(1, { error: 'an exercise needs at least one task' }),
     hints: z.array(localizedTextSchema).default([]),
-    // Reference solution: a bash script run on `node` by `berth lessons verify`.
-    solution: z.string().trim().min(1, { error: 'the reference solution must not be empty' }),
+    // Reference solution: a bash script run on `node` by `berth lessons verify`. A pure quiz (every task
+    // a static answer) has none: its answers are the solution, and it needs no sandbox.
+    solution: z.string().trim().min(1, { error: 'the reference solution must not be empty' }).optional(),
   })
   .strict();
+
+/** No task looks at the sandbox (no `assert`, no live `from`): the control plane checks it alone. */
+export function isPureQuiz(exercise: { tasks: readonly TaskFile[] }): boolean {
+  return !exercise.tasks.some(looksAtSandbox);
+}
+
+// (A task with both `assert` and `answer`, or an answer of two forms, is reported as such instead.)
+const looksAtSandbox = (t: TaskFile) =>
+  t.answer === undefined
+    ? t.assert !== undefined
+    : t.assert === undefined &&
+      t.answer.from !== undefined &&
+      t.answer.value === undefined &&
+      !t.answer.choices;
 
 export const lessonFileSchema = z
   .object({
@@ -94,6 +131,23 @@ export const lessonFileSchema = z
         });
       }
 
+      const quiz = isPureQuiz(exercise);
+      if (!quiz && exercise.solution === undefined) {
+        const sandboxTask = exercise.tasks.find(looksAtSandbox);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exercises', e],
+          message: `missing required field "solution" (task "${sandboxTask?.id}" looks at the sandbox; only a quiz of static answers needs none)`,
+        });
+      }
+      if (quiz && exercise.solution !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exercises', e, 'solution'],
+          message: 'a quiz of static answers has no solution (its answers are the solution); remove it',
+        });
+      }
+
       const taskIds = new Map<string, number>();
       exercise.tasks.forEach((task, t) => {
         const firstTask = taskIds.get(task.id);
@@ -105,11 +159,13 @@ export const lessonFileSchema = z
           });
         } else taskIds.set(task.id, t);
 
-        if (task.assert.node !== undefined && !nodes.has(task.assert.node)) {
+        const onNode = task.assert?.node ?? task.answer?.from?.node;
+        if (onNode !== undefined && !nodes.has(onNode)) {
+          const where = task.assert ? ['assert', 'node'] : ['answer', 'from', 'node'];
           ctx.addIssue({
             code: 'custom',
-            path: ['exercises', e, 'tasks', t, 'assert', 'node'],
-            message: `node "${task.assert.node}" is not in this lesson's sandbox (nodes: ${nodeList})`,
+            path: ['exercises', e, 'tasks', t, ...where],
+            message: `node "${onNode}" is not in this lesson's sandbox (nodes: ${nodeList})`,
           });
         }
       });

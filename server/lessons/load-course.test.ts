@@ -152,7 +152,7 @@ describe('the ping-by-name tasks', () => {
   const box = (name: string, networks: string[], running = true) => ({ name, running, networks });
   const verdict = async (engine: EngineModel) => {
     const exercise = await getExercise(exerciseId);
-    return exercise!.tasks.every((t) => holds(t.assert, engine));
+    return exercise!.tasks.every((t) => t.assert !== undefined && holds(t.assert, engine));
   };
 
   it('pass after the reference solution', async () => {

@@ -1,10 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugSchema } from '../../contract/ids.ts';
+import type { AnswerFile } from './answer-schema.ts';
 import { chapterFolders, chapterIdOf } from './course-outline.ts';
-import type { ChapterDef, Course, ExerciseDef, LessonDef } from './course-types.ts';
+import type { AnswerDef, ChapterDef, Course, ExerciseDef, LessonDef, TaskDef } from './course-types.ts';
 import { type Lang, langs } from './lang.ts';
-import { chapterFileSchema, type LessonFile, lessonFileSchema, nodeNames } from './lesson-schema.ts';
+import {
+  chapterFileSchema,
+  isPureQuiz,
+  type LessonFile,
+  lessonFileSchema,
+  nodeNames,
+  type TaskFile,
+} from './lesson-schema.ts';
 import { isLintError, type LintIssue, sortLintIssues } from './lint-issue.ts';
 import { lintProse } from './lint-prose.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -197,10 +205,28 @@ function buildLesson(data: LessonFile, id: string, chapterId: string, html: Reco
       title: e.title,
       node: e.node,
       nodes,
-      tasks: e.tasks,
+      tasks: e.tasks.map(buildTask),
       hints: e.hints,
-      solution: `${e.solution.trimEnd()}\n`,
+      pureQuiz: isPureQuiz(e),
+      ...(e.solution === undefined ? {} : { solution: `${e.solution.trimEnd()}\n` }),
     })),
+  };
+}
+
+// The schema has checked that a task has exactly one of assert/answer and an answer one form.
+function buildTask(t: TaskFile): TaskDef {
+  const base = { id: t.id, title: t.title, hint: t.hint };
+  if (t.answer) return { ...base, answer: buildAnswer(t.answer) };
+  return { ...base, assert: t.assert! };
+}
+
+function buildAnswer(a: AnswerFile): AnswerDef {
+  if (a.from) return { kind: 'live', from: a.from };
+  if (a.value !== undefined) return { kind: 'value', value: a.value, match: a.match ?? 'exact' };
+  return {
+    kind: 'choice',
+    choices: (a.choices ?? []).map(({ id, en, zh }) => ({ id, label: { en, zh } })),
+    correct: a.correct ?? [],
   };
 }
 

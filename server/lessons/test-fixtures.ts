@@ -30,6 +30,54 @@ exercises:
       docker run -dit --name box busybox sh
 `;
 
+// Two more exercises for validLessonYaml: a pure quiz (every answer form the control plane checks
+// alone) and a live answer read from the sandbox.
+export const quizExercisesYaml = `  - id: quiz
+    title: { en: "Quiz: layers", zh: 小测验：分层 }
+    tasks:
+      - id: writable-layer
+        title: { en: Where does a running container write a new file?, zh: 运行中的容器把新文件写在哪里？ }
+        answer:
+          choices:
+            - { id: image-top, en: Into the image's top layer, zh: 写进镜像的最上层 }
+            - { id: container-layer, en: Into the container's own writable layer, zh: 写进容器自己的可写层 }
+            - { id: registry, en: Into the registry, zh: 写进镜像仓库 }
+          correct: [container-layer]
+        hint: { en: Images are read-only., zh: 镜像是只读的。 }
+      - id: read-only
+        title: { en: Which are read-only?, zh: 哪些是只读的？ }
+        answer:
+          choices:
+            - { id: base, en: The base image's layers, zh: 基础镜像的层 }
+            - { id: added, en: Layers a build added, zh: 构建添加的层 }
+            - { id: writable, en: The container layer, zh: 容器层 }
+          correct: [base, added]
+        hint: { en: Every image layer is., zh: 镜像的每一层都是。 }
+      - id: default-tag
+        title: { en: Which tag does docker pull nginx pull?, zh: docker pull nginx 拉取哪个标签？ }
+        answer: { value: latest, match: ignore-case }
+        hint: { en: It is the default tag., zh: 它是默认标签。 }
+      - id: layer-limit
+        title: { en: How many layers may an image have at most?, zh: 一个镜像最多可以有多少层？ }
+        answer: { value: 127, match: number }
+        hint: { en: A little under 128., zh: 比 128 少一点。 }
+  - id: live
+    title: { en: Read the sandbox, zh: 读取沙箱 }
+    tasks:
+      - id: web-ip
+        title: { en: What is container web's IP address?, zh: 容器 web 的 IP 地址是什么？ }
+        answer:
+          from: { type: container_ip, container: web }
+        hint: { en: docker inspect shows it., zh: docker inspect 可以看到。 }
+      - id: web-port
+        title: { en: Which node port publishes web's port 80?, zh: web 的 80 端口发布在节点的哪个端口？ }
+        answer:
+          from: { type: published_port, container: web, port: 80/tcp }
+        hint: { en: docker port shows it., zh: docker port 可以看到。 }
+    solution: |
+      docker run -d --name web -p 8080:80 nginx
+`;
+
 export interface FixtureCourse {
   /** The lessons folder. */
   dir: string;

@@ -12,6 +12,7 @@ import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
 import { describeSandboxFirewall } from '../../sandbox-agent/src/network/sandbox-firewall.ts';
 import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
 import type { TerminalClient } from '../../sandbox-agent/src/terminal/terminal-session.ts';
+import { assertTasks } from '../../server/lessons/assert-tasks.ts';
 import { getExercise } from '../../server/lessons/get-exercise.ts';
 import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
 
@@ -34,7 +35,7 @@ async function sh(script: string, timeoutMs = 60_000) {
 async function check() {
   const ex = await getExercise(EXERCISE);
   assert.ok(ex, 'the lesson defines the exercise');
-  const tasks = ex.tasks.map((t) => ({ id: t.id, assert: t.assert }));
+  const tasks = assertTasks(ex);
   const results = await runChecks({ engine: h.engine, containerId: node1, tasks, timeoutMs: 15_000 });
   return { passed: results.every((r) => r.passed), results };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { diskPaths } from '../../sandbox-agent/src/sandboxes/sandbox-disk.ts';
+import { assertTasks } from '../../server/lessons/assert-tasks.ts';
 import { getExercise } from '../../server/lessons/get-exercise.ts';
 import {
   assertVictimWorks,
@@ -112,10 +113,7 @@ describe('a hostile learner cannot exhaust the host', () => {
       const results = await runChecks({
         engine: s.h.engine,
         containerId: s.attacker.container,
-        tasks: ((await getExercise(EXERCISE))?.tasks ?? []).map((task) => ({
-          id: task.id,
-          assert: task.assert,
-        })),
+        tasks: assertTasks((await getExercise(EXERCISE))!),
         timeoutMs: 15_000,
       });
       const shown = results.map((x) => `${x.id} ${x.passed ? 'passed' : 'NOT PASSED'} (${x.message})`);
