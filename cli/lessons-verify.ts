@@ -1,16 +1,21 @@
 import os from 'node:os';
+import { renderCheckMessage } from '../contract/check-messages.ts';
+import type { TaskOutcome } from '../contract/checks.ts';
 import { provisionWorkerHost, step } from '../sandbox-agent/src/host/index.ts';
 import { type AgentRef, agentApi } from '../server/agents/agent-client.ts';
-import { assertTasks } from '../server/lessons/assert-tasks.ts';
+import { checkExercise } from '../server/checks/check-exercise.ts';
 import type { ExerciseDef } from '../server/lessons/course-types.ts';
 import { loadCourse } from '../server/lessons/load-course.ts';
 import { startLocalAgent } from './agent-process.ts';
 import { ensurePrerequisites, RUNTIME_PACKAGES } from './prerequisites.ts';
+import { rightAnswers, wrongAnswers } from './quiz-answers.ts';
 import { typeInTerminal } from './terminal-typist.ts';
 
 // `./berth lessons verify [--jobs N] [id…]`: for each exercise, a fresh sandbox must FAIL its checks, then
 // its reference solution — typed into a real terminal session, as a learner's keystrokes arrive — must
-// make them PASS. Proves that every check can fail and can pass. Sandboxes go through an agent's HTTP API
+// make them PASS. Proves that every check can fail and can pass. A question is answered wrong first and
+// right after (a live answer's right value revealed by the agent, POST /v1/sandboxes/:id/answers); a pure
+// quiz needs no sandbox, so it is verified without one (and without an agent if that is all there is). Sandboxes go through an agent's HTTP API
 // and its terminal websocket (server/agents/agent-client.ts), the path learners' sandboxes take: by
 // default an agent process of its own for the run (cli/agent-process.ts), stopped at the end.
 const CHECK_TIMEOUT_MS = 30_000;
@@ -47,14 +52,14 @@ export async function runLessonsVerify(
     return 1;
   }
   let local: Awaited<ReturnType<typeof startLocalAgent>> | undefined;
-  if (!opts.agent) {
+  if (!opts.agent && exercises.some((e) => !e.pureQuiz)) {
     await ensurePrerequisites(RUNTIME_PACKAGES);
     await provisionWorkerHost();
     local = await step('Starting a sandbox agent for this run', () =>
       startLocalAgent(`verify-${process.pid}`),
     );
   }
-  const agent = opts.agent ?? local!.ref;
+  const agent = opts.agent ?? local?.ref;
   // Ctrl-C: the exercises under way remove their sandboxes, nothing new starts, the agent stops (it runs
   // in a process group of its own, so the same Ctrl-C does not take it down first). A second one kills.
   const interrupt = new AbortController();
@@ -66,7 +71,7 @@ export async function runLessonsVerify(
     const queue = [...exercises];
     const worker = async () => {
       for (let ex = queue.shift(); ex && !interrupt.signal.aborted; ex = queue.shift()) {
-        const r = await verifyExercise(agent, ex, interrupt.signal);
+        const r = ex.pureQuiz ? await verifyQuiz(ex) : await verifyExercise(agent!, ex, interrupt.signal);
         if (interrupt.signal.aborted) return;
         results.push(r);
         const mark = r.problems.length ? '✗' : '✓';
@@ -127,6 +132,24 @@ export function verifyTable(rows: Verified[]): string {
   return `\n${line(head)}${line(widths.map((w) => '-'.repeat(w)))}${cells.map(line).join('')}`;
 }
 
+// A quiz of static answers: every wrong answer must fail and every right one pass; no sandbox needed.
+async function verifyQuiz(ex: ExerciseDef): Promise<Verified> {
+  const started = Date.now();
+  const problems: string[] = [];
+  const wrong = await checkExercise(ex, wrongAnswers(ex));
+  for (const t of wrong) if (t.passed) problems.push(`task ${t.id} passes with a wrong answer`);
+  const right = await checkExercise(ex, rightAnswers(ex));
+  for (const t of right)
+    if (!t.passed) problems.push(`task ${t.id} fails with its right answer: ${t.message}`);
+  return {
+    id: ex.id,
+    failsFirst: wrong.every((t) => !t.passed),
+    passesAfter: right.every((t) => t.passed),
+    seconds: (Date.now() - started) / 1000,
+    problems,
+  };
+}
+
 // One exercise on a fresh sandbox: its checks must all fail, then pass once the solution is typed.
 async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: AbortSignal): Promise<Verified> {
   const started = Date.now();
@@ -134,12 +157,11 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
   const problems: string[] = [];
   let failsFirst = false;
   let passesAfter = false;
-  const check = () =>
-    agentApi.runChecks(agent, id, {
-      node: ex.node,
-      timeoutMs: CHECK_TIMEOUT_MS,
-      tasks: assertTasks(ex),
-    });
+  const onAgent = async (tasks: Parameters<typeof agentApi.runChecks>[2]['tasks']) =>
+    (await agentApi.runChecks(agent, id, { node: ex.node, timeoutMs: CHECK_TIMEOUT_MS, tasks })).tasks;
+  const live = ex.tasks.flatMap((t) =>
+    t.answer?.kind === 'live' ? [{ id: t.id, from: t.answer.from }] : [],
+  );
   try {
     await agentApi.createSandbox(agent, {
       id,
@@ -148,7 +170,7 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
       expiresAt: new Date(Date.now() + 3600_000),
     });
     interrupted.throwIfAborted();
-    const fresh = (await check()).tasks;
+    const fresh = await checkExercise(ex, wrongAnswers(ex), onAgent);
     for (const t of fresh) if (t.passed) problems.push(`task ${t.id} passes on a fresh sandbox`);
     failsFirst = fresh.every((t) => !t.passed);
     interrupted.throwIfAborted();
@@ -167,10 +189,32 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
       ws.close();
     }
     interrupted.throwIfAborted();
-    const after = (await check()).tasks;
+    // What a learner who did the exercise would answer, read from the sandbox by the agent.
+    const revealed = new Map<string, string>();
+    if (live.length > 0) {
+      const res = await agentApi.revealAnswers(agent, id, {
+        node: ex.node,
+        timeoutMs: CHECK_TIMEOUT_MS,
+        sources: live,
+      });
+      for (const a of res.answers) {
+        if (a.value !== undefined) revealed.set(a.id, a.value);
+        else problems.push(`task ${a.id} has no value to answer after the solution: ${said(a.finding)}`);
+      }
+    }
+    const after = await checkExercise(ex, rightAnswers(ex, revealed), onAgent);
     for (const t of after)
       if (!t.passed) problems.push(`task ${t.id} fails after the solution: ${t.message}`);
     passesAfter = after.every((t) => t.passed);
+    // Live answers only: a near miss of the right value must fail too (static ones were proven before).
+    if (live.length > 0) {
+      const near = wrongAnswers(ex, revealed);
+      const misses: TaskOutcome[] = await onAgent(
+        live.map((t) => ({ id: t.id, probe: { from: t.from, answer: String(near.get(t.id)) } })),
+      );
+      for (const t of misses) if (t.passed) problems.push(`task ${t.id} passes with a wrong answer`);
+      passesAfter &&= misses.every((t) => !t.passed);
+    }
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   } finally {
@@ -179,4 +223,8 @@ async function verifyExercise(agent: AgentRef, ex: ExerciseDef, interrupted: Abo
       .catch((e: Error) => problems.push(`could not remove ${id}: ${e.message}`));
   }
   return { id: ex.id, failsFirst, passesAfter, seconds: (Date.now() - started) / 1000, problems };
+}
+
+function said(finding: Parameters<typeof renderCheckMessage>[0] | undefined): string {
+  return finding ? renderCheckMessage(finding, 'en') : 'nothing read';
 }

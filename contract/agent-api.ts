@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { answerSourceSchema } from './answers.ts';
+import { checkMessageSchema } from './check-messages.ts';
 import { checkTaskSchema } from './checks.ts';
 import { MAX_NODES, nodeNameSchema, sandboxIdSchema } from './ids.ts';
 
@@ -39,6 +41,25 @@ export const runChecksBody = z.object({
   node: nodeNameSchema,
   timeoutMs: z.number().int().min(1000).max(120_000),
   tasks: z.array(checkTaskSchema).min(1).max(50),
+});
+
+/** POST /v1/sandboxes/:id/answers: the expected values of live answers, read from the sandbox now. For
+ * `./berth lessons verify` only (agent token): it proves a live answer can pass. The control plane's
+ * checks send the learner's answer instead (a `probe` check task) so the value never leaves the agent,
+ * and no public route calls this. Answered with revealedAnswersSchema. */
+export const revealAnswersBody = z.object({
+  node: nodeNameSchema,
+  timeoutMs: z.number().int().min(1000).max(120_000),
+  sources: z
+    .array(z.object({ id: z.string(), from: answerSourceSchema }))
+    .min(1)
+    .max(50),
+});
+/** Per source in order: the value (what a learner would type), or why it could not be read. */
+export const revealedAnswersSchema = z.object({
+  answers: z.array(
+    z.object({ id: z.string(), value: z.string().optional(), finding: checkMessageSchema.optional() }),
+  ),
 });
 
 /** POST /v1/sandboxes/:id/nodes/:node/exec: a bash script, not in the learner's shell. */

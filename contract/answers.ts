@@ -57,3 +57,11 @@ export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
 /** Per task id, the learner's answer (POST /api/sandboxes/:id/checks and POST /api/answers). */
 export const learnerAnswersSchema = z.record(z.string().max(64), learnerAnswerSchema);
 export type LearnerAnswers = z.infer<typeof learnerAnswersSchema>;
+
+/** A live answer as the agent checks it (an internal check task, built by the control plane from a lesson's
+ * `answer.from` and the learner's input — never an assertion a lesson can write). */
+export const answerProbeSchema = z.object({
+  from: answerSourceSchema,
+  answer: z.string().max(MAX_ANSWER_LENGTH),
+});
+export type AnswerProbe = z.infer<typeof answerProbeSchema>;

@@ -145,6 +145,47 @@ export const checkMessageTemplates = {
     '此检查需要 {node}，但这个沙箱没有它。',
   ),
   not_checked: t('Not checked.', '未检查。'),
+  // Answers (quizzes). A wrong answer says what is wrong, never the right answer, never the learner's own.
+  answer_missing: t('No answer yet.', '还没有作答。'),
+  answer_right: t('Right.', '回答正确。'),
+  answer_wrong_choice: t('That is not the right choice.', '这个选项不对。'),
+  answer_wrong_choices: t(
+    'Not quite: pick every right choice and only those.',
+    '不完全对：要选中所有正确的选项，并且只选它们。',
+  ),
+  answer_wrong_value: t('That is not the right answer.', '这个答案不对。'),
+  answer_not_a_number: t('The answer is a number.', '答案应当是一个数字。'),
+  answer_not_ip: t('That is not the address of container "{name}".', '这不是容器 "{name}" 的地址。'),
+  answer_not_container_id: t('That is not the id of container "{name}".', '这不是容器 "{name}" 的 ID。'),
+  answer_not_image_id: t('That is not the id of image "{name}".', '这不是镜像 "{name}" 的 ID。'),
+  answer_id_too_short: t(
+    'Give at least the first {count} characters of the id.',
+    '请至少给出 ID 的前 {count} 个字符。',
+  ),
+  answer_not_exit_code: t(
+    'That is not the exit code of container "{name}".',
+    '这不是容器 "{name}" 的退出码。',
+  ),
+  answer_not_layer_count: t(
+    'That is not the number of layers of image "{name}".',
+    '这不是镜像 "{name}" 的层数。',
+  ),
+  answer_not_host_port: t(
+    'That is not the node port that port {port} of container "{name}" is published on.',
+    '容器 "{name}" 的 {port} 端口不是发布在这个节点端口上。',
+  ),
+  answer_port_unpublished: t(
+    'Container "{name}" does not publish port {port}.',
+    '容器 "{name}" 没有发布 {port} 端口。',
+  ),
+  container_no_address: t(
+    'Container "{name}" has no IP address (it is not running, or on no network).',
+    '容器 "{name}" 没有 IP 地址（它没有在运行，或者没有连接任何网络）。',
+  ),
+  answer_unreadable: t(
+    'The value to compare with could not be read from the sandbox (exit {code}).',
+    '无法从沙箱中读取用来比较的值（退出码 {code}）。',
+  ),
   // Words used inside other messages' parameters.
   where_node: t('on the node', '节点上'),
   where_container: t('in container "{name}"', '容器 "{name}" 中'),

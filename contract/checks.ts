@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerProbeSchema } from './answers.ts';
 import { checkMessageSchema } from './check-messages.ts';
 import { nodeNameSchema } from './ids.ts';
 
@@ -99,8 +100,12 @@ export const assertionSchema = z.discriminatedUnion('type', [
 ]);
 export type Assertion = z.infer<typeof assertionSchema>;
 
-/** One task as the agent runs it: the lesson's task id and its assertion. */
-export const checkTaskSchema = z.object({ id: z.string(), assert: assertionSchema });
+/** One task as the agent runs it: the lesson's task id and its assertion, or a live answer to compare with
+ * what the sandbox holds (answers.ts; the expected value stays in the agent). */
+export const checkTaskSchema = z.union([
+  z.object({ id: z.string(), assert: assertionSchema }).strict(),
+  z.object({ id: z.string(), probe: answerProbeSchema }).strict(),
+]);
 export type CheckTask = z.infer<typeof checkTaskSchema>;
 
 /** What the agent found for one task, with a message the learner can act on (in English), and the same

@@ -5,6 +5,8 @@ import {
   agentSandboxViewSchema,
   execResultSchema,
   removedSchema,
+  type revealAnswersBody,
+  revealedAnswersSchema,
 } from '../../contract/agent-api.ts';
 import { type CheckTask, checkOutcomesSchema } from '../../contract/checks.ts';
 import { BerthError, type ErrorCode, errorBodySchema, errorStatus } from '../../contract/errors.ts';
@@ -65,6 +67,16 @@ export const agentApi = {
       'POST',
       `/v1/sandboxes/${encodeURIComponent(id)}/checks`,
       checkOutcomesSchema,
+      input,
+      input.timeoutMs + 10_000,
+    ),
+  /** For `lessons verify` only: the values live answers expect (never sent on to a browser). */
+  revealAnswers: (a: AgentRef, id: string, input: z.input<typeof revealAnswersBody>) =>
+    call(
+      a,
+      'POST',
+      `/v1/sandboxes/${encodeURIComponent(id)}/answers`,
+      revealedAnswersSchema,
       input,
       input.timeoutMs + 10_000,
     ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNumber } from '../../contract/answer-match.ts';
 import { answerMatchSchema, answerSourceSchema, MAX_ANSWER_LENGTH } from '../../contract/answers.ts';
 import { slugSchema } from '../../contract/ids.ts';
 
@@ -50,7 +51,7 @@ export const answerSchema = z
     if (answer.match !== undefined && answer.value === undefined) {
       ctx.addIssue({ code: 'custom', path: ['match'], message: '"match" applies to a "value" answer only' });
     }
-    if (answer.match === 'number' && answer.value !== undefined && !isNumber(answer.value)) {
+    if (answer.match === 'number' && answer.value !== undefined && parseNumber(answer.value) === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
@@ -98,7 +99,3 @@ export const answerSchema = z
     });
   });
 export type AnswerFile = z.infer<typeof answerSchema>;
-
-export function isNumber(text: string): boolean {
-  return text.trim() !== '' && Number.isFinite(Number(text.trim()));
-}

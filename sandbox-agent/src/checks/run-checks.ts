@@ -1,9 +1,10 @@
 import { type CheckMessage, msg, renderCheckMessage } from '../../../contract/check-messages.ts';
 import type { CheckTask, TaskOutcome } from '../../../contract/checks.ts';
 import type { Engine } from '../docker/engine.ts';
+import { evaluateProbe } from './answer-source.ts';
 import { CheckFindingError } from './check-finding-error.ts';
 import { evaluateAssertion } from './evaluate-assertion.ts';
-import { type InnerEngine, innerEngine } from './inner-engine.ts';
+import { nodeEngines } from './node-engines.ts';
 
 // Runs every task of an exercise, in order, under one hard deadline. A task looks at the exercise's node
 // (`containerId`) unless its assertion names another node of the sandbox, found through `nodeContainer`.
@@ -15,16 +16,7 @@ export async function runChecks(input: {
   timeoutMs: number;
 }): Promise<TaskOutcome[]> {
   const deadline = Date.now() + input.timeoutMs;
-  const inners = new Map<string, InnerEngine>();
-  const innerOn = (node: string | undefined): InnerEngine => {
-    const containerId = node === undefined ? input.containerId : nodeContainerOrThrow(input, node);
-    let inner = inners.get(containerId);
-    if (!inner) {
-      inner = innerEngine(input.engine, containerId, deadline);
-      inners.set(containerId, inner);
-    }
-    return inner;
-  };
+  const innerOn = nodeEngines(input, deadline);
   const results: TaskOutcome[] = [];
   for (const task of input.tasks) {
     const left = deadline - Date.now();
@@ -33,11 +25,15 @@ export async function runChecks(input: {
       continue;
     }
     // In a multi-node sandbox the learner needs to know which host the finding is about.
-    const node = task.assert.node;
+    const node = 'assert' in task ? task.assert.node : task.probe.from.node;
     const where = (m: CheckMessage) => (node ? msg('on_node', { node, message: m }) : m);
     try {
       const inner = innerOn(node);
-      const found = await withTimeout(evaluateAssertion(task.assert, inner, left), left);
+      const evaluated =
+        'assert' in task
+          ? evaluateAssertion(task.assert, inner, left)
+          : evaluateProbe(task.probe, inner, left);
+      const found = await withTimeout(evaluated, left);
       results.push(outcome(task.id, found.passed, where(found.finding)));
     } catch (e) {
       const finding =
@@ -55,12 +51,7 @@ function outcome(id: string, passed: boolean, finding: CheckMessage): TaskOutcom
   return { id, passed, message: renderCheckMessage(finding, 'en'), finding };
 }
 
-function nodeContainerOrThrow(input: { nodeContainer?: (node: string) => string }, node: string): string {
-  if (!input.nodeContainer) throw new CheckFindingError(msg('node_missing', { node }));
-  return input.nodeContainer(node);
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new CheckFindingError(msg('out_of_time'))), ms);
     p.then(

@@ -6,11 +6,13 @@ import {
   createSandboxBody,
   execBody,
   portsQuerySchema,
+  revealAnswersBody,
   runChecksBody,
   writeFileBody,
 } from '../../../contract/agent-api.ts';
 import { BerthError, isBerthError } from '../../../contract/errors.ts';
 import { nodeFilePathSchema } from '../../../contract/node-files.ts';
+import { revealAnswers } from '../checks/reveal-answers.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { Engine } from '../docker/engine.ts';
 import { readNodePath, writeNodeFile } from '../files/node-files.ts';
@@ -96,6 +98,22 @@ export function createAgentServer(deps: {
           timeoutMs: input.timeoutMs,
         });
         return [200, { tasks }];
+      },
+    ],
+    // The expected values of live answers, for `lessons verify` only (contract/agent-api.ts).
+    [
+      'POST',
+      /^\/v1\/sandboxes\/([^/]+)\/answers$/,
+      async (m, body) => {
+        const input = parse(revealAnswersBody, await body());
+        const answers = await revealAnswers({
+          engine,
+          containerId: manager.nodeContainer(m[1]!, input.node),
+          nodeContainer: (node) => manager.nodeContainer(m[1]!, node),
+          sources: input.sources,
+          timeoutMs: input.timeoutMs,
+        });
+        return [200, { answers }];
       },
     ],
     [
