@@ -3,6 +3,7 @@ import path from 'node:path';
 import { slugSchema } from '../../contract/ids.ts';
 import { chapterFolders, chapterIdOf } from './course-outline.ts';
 import type { ChapterDef, Course, ExerciseDef, LessonDef } from './course-types.ts';
+import { lintExerciseMarkers } from './exercise-markers.ts';
 import { type Lang, langs } from './lang.ts';
 import { chapterFileSchema, type LessonFile, lessonFileSchema, nodeNames } from './lesson-schema.ts';
 import { isLintError, type LintIssue, sortLintIssues } from './lint-issue.ts';
@@ -172,6 +173,10 @@ async function readLesson(
       text: prose[lang]!,
     });
     reader.issues.push(...lintProse({ en: file('en'), zh: file('zh') }));
+    const exerciseIds = data?.exercises.map((e) => e.id);
+    for (const lang of langs) {
+      if (exerciseIds) reader.issues.push(...lintExerciseMarkers(file(lang).file, prose[lang]!, exerciseIds));
+    }
   }
   if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {
