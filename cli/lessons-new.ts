@@ -80,7 +80,7 @@ sandbox:
   nodes: 1
 
 exercises:
-  # Where the text calls for it, the lesson page shows this exercise; its checks run on node1.
+  # Shown where en.md and zh.md say ::exercise{#say-hello}; its checks run on node1.
   - id: say-hello
     title:
       en: Run a container that says hello
@@ -114,6 +114,10 @@ Docker prints what the container wrote:
 \`\`\`text
 Hello, Berth
 \`\`\`
+
+Then press **Check** in the exercise below:
+
+::exercise{#say-hello}
 `,
     'zh.md': `待写：本课讲什么，为什么重要。
 
@@ -130,6 +134,10 @@ Docker 会显示容器输出的内容：
 \`\`\`text
 Hello, Berth
 \`\`\`
+
+然后在下面的练习中点击 **Check**：
+
+::exercise{#say-hello}
 `,
   };
 }

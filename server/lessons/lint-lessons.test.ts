@@ -208,34 +208,37 @@ describe('loadCourse on an invalid folder', () => {
   });
   it('reports a code block without a language, and one never closed, at their lines', async () => {
     const fixture = await makeFixtureCourse();
-    const en = '# Demo\n\n```bash\ndocker ps\n```\n\nOutput:\n\n```\nCONTAINER ID\n```\n';
-    const zh = '# 演示\n\n```bash\ndocker ps\n```\n\n输出：\n\n```text\nCONTAINER ID\n';
+    const en =
+      '# Demo\n\n::exercise{#first}\n\n```bash\ndocker ps\n```\n\nOutput:\n\n```\nCONTAINER ID\n```\n';
+    const zh = '# 演示\n\n::exercise{#first}\n\n```bash\ndocker ps\n```\n\n输出：\n\n```text\nCONTAINER ID\n';
     await fixture.writeLesson({ 'en.md': en, 'zh.md': zh });
     const issues = await lintLessons(fixture.dir);
     const unmarked = only(issues, fixture.lessonFile('en.md'));
-    assert.equal(unmarked.line, 9);
+    assert.equal(unmarked.line, 11);
     assert.match(unmarked.message, /code block without a language/);
     const unclosed = only(issues, fixture.lessonFile('zh.md'));
-    assert.equal(unclosed.line, 9);
+    assert.equal(unclosed.line, 11);
     assert.equal(unclosed.message, 'code block is never closed');
   });
 
   it('warns, without failing, when a translation is much shorter or lacks a code block or heading', async () => {
     const fixture = await makeFixtureCourse();
     const para = 'Docker images are read-only templates made of layers. '.repeat(12);
-    const en = `# Demo\n\n${para}\n\n## Images\n\n${para}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
+    const en = `# Demo\n\n::exercise{#first}\n\n${para}\n\n## Images\n\n${para}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
     // The first section is about as long as the English one (0.47 per character), the second a stub.
     const zhPara = '镜像是由若干层组成的只读模板，容器在其上添加一个可写层。'.repeat(11);
-    const zh = `# 演示\n\n${zhPara}\n\n## 镜像\n\n待翻译。\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
+    const zh = `# 演示\n\n::exercise{#first}\n\n${zhPara}\n\n## 镜像\n\n待翻译。\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`;
     await fixture.writeLesson({ 'en.md': en, 'zh.md': zh });
     const issues = await lintLessons(fixture.dir);
     const stale = only(issues, fixture.lessonFile('zh.md'));
     assert.equal(stale.severity, 'warning');
     assert.equal(stale.line, lineOf(zh, '## 镜像'));
-    assert.match(stale.message, /section "镜像" is much shorter than its English twin "Images" \(en\.md:5;/);
+    assert.match(stale.message, /section "镜像" is much shorter than its English twin "Images" \(en\.md:7;/);
     await reloadCourse(fixture.dir); // a warning does not keep the course from loading
 
-    await fixture.writeLesson({ 'zh.md': `# 演示\n\n${zhPara}\n\n## 镜像\n\n${zhPara}\n` });
+    await fixture.writeLesson({
+      'zh.md': `# 演示\n\n::exercise{#first}\n\n${zhPara}\n\n## 镜像\n\n${zhPara}\n`,
+    });
     const missing = (await lintLessons(fixture.dir)).filter((i) => i.file === fixture.lessonFile('zh.md'));
     assert.deepEqual(
       missing.map((i) => [i.severity, i.line, i.message]),
@@ -243,10 +246,57 @@ describe('loadCourse on an invalid folder', () => {
     );
 
     await fixture.writeLesson({
-      'zh.md': `# 演示\n\n${zhPara}${zhPara}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`,
+      'zh.md': `# 演示\n\n::exercise{#first}\n\n${zhPara}${zhPara}\n\n\`\`\`bash\ndocker image ls\n\`\`\`\n`,
     });
     const headings = only(await lintLessons(fixture.dir), fixture.lessonFile('zh.md'));
     assert.equal(headings.message, 'zh.md has 1 heading(s), en.md has 2: one translation is likely stale');
+  });
+
+  it('reports exercise markers that are missing, doubled, unknown, malformed or misplaced, at their lines', async () => {
+    const fixture = await makeFixtureCourse();
+    const en = [
+      '# Demo',
+      '',
+      '::exercise{run-hello}',
+      '',
+      '::exercize{#first}',
+      '',
+      '::exercise{#nope}',
+      '',
+      '- a list item',
+      '  ::exercise{#first}',
+      '',
+      '```text',
+      '::exercise{#in-code-is-fine}',
+      '```',
+      '',
+    ].join('\n');
+    const zh =
+      '# 演示\n\n::exercise{#first}\n\n你好。\n\n::exercise{#first}\n\n```text\n::exercise{#x}\n```\n';
+    await fixture.writeLesson({ 'en.md': en, 'zh.md': zh });
+    const issues = await lintLessons(fixture.dir);
+    const at = (file: string) =>
+      issues.filter((i) => i.file === fixture.lessonFile(file)).map((i) => [i.line, i.message]);
+    assert.deepEqual(at('en.md'), [
+      [
+        1,
+        'exercise "first" has no marker: put a line ::exercise{#first} right after the text that teaches it',
+      ],
+      [
+        3,
+        'malformed exercise marker "::exercise{run-hello}": write ::exercise{#run-hello} (the id after "#", lowercase kebab-case)',
+      ],
+      [5, 'unknown directive "::exercize": the only one is an exercise marker, ::exercise{#first}'],
+      [7, 'exercise marker for unknown exercise "nope" (lesson.yaml\'s exercises: first)'],
+      [
+        10,
+        'an exercise marker stands alone at the start of a line, outside lists and quotes: ::exercise{#first}',
+      ],
+    ]);
+    assert.deepEqual(at('zh.md'), [
+      [7, 'exercise "first" is already placed at line 3: each exercise has one marker'],
+    ]);
+    await assert.rejects(reloadCourse(fixture.dir), /en\.md:3:1: malformed exercise marker/);
   });
 
   it('measures the real lessons inside the expected zh/en ratio', async () => {

@@ -204,7 +204,7 @@ describe('loadCourse caching', () => {
     const first = await loadCourse(fixture.dir);
     assert.equal(await loadCourse(fixture.dir), first);
     const zhFile = path.join(fixture.dir, '06-networking', 'demo', 'zh.md');
-    await writeFile(zhFile, '# 演示\n\n改过了，内容也更长了。\n');
+    await writeFile(zhFile, '# 演示\n\n改过了，内容也更长了。\n\n::exercise{#first}\n');
     const second = await loadCourse(fixture.dir);
     assert.notEqual(second, first);
     assert.match(second.lessons.get('networking/demo')!.html.zh, /改过了/);

@@ -4,6 +4,7 @@ import { slugSchema } from '../../contract/ids.ts';
 import type { AnswerFile } from './answer-schema.ts';
 import { chapterFolders, chapterIdOf } from './course-outline.ts';
 import type { AnswerDef, ChapterDef, Course, ExerciseDef, LessonDef, TaskDef } from './course-types.ts';
+import { lintExerciseMarkers } from './exercise-markers.ts';
 import { type Lang, langs } from './lang.ts';
 import {
   chapterFileSchema,
@@ -180,6 +181,10 @@ async function readLesson(
       text: prose[lang]!,
     });
     reader.issues.push(...lintProse({ en: file('en'), zh: file('zh') }));
+    const exerciseIds = data?.exercises.map((e) => e.id);
+    for (const lang of langs) {
+      if (exerciseIds) reader.issues.push(...lintExerciseMarkers(file(lang).file, prose[lang]!, exerciseIds));
+    }
   }
   if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { splitAtExerciseSlots } from './exercise-markers.ts';
 import { commandsToRun, renderMarkdown } from './render-markdown.ts';
 
 // Only known-harmless elements and attributes, and no script URLs: a hostile lesson can't run code.
@@ -146,5 +147,29 @@ describe('renderMarkdown', () => {
     );
     assertInert(html);
     assert.doesNotMatch(html, /run-code/);
+  });
+});
+
+describe('exercise markers', () => {
+  it('turn into slots at the top level, in reading order, even right after a paragraph line', () => {
+    const html = renderMarkdown('Intro.\n::exercise{#run-hello}\n\n## Next\n\n::exercise{#quiz}\n');
+    assert.match(
+      html,
+      /^<p>Intro\.<\/p>\n<div class="exercise-slot" data-exercise-slot="run-hello"><\/div>\n<h2 id="next">/,
+    );
+    assert.deepEqual(splitAtExerciseSlots(html), [
+      { kind: 'html', html: '<p>Intro.</p>\n' },
+      { kind: 'exercise', id: 'run-hello' },
+      { kind: 'html', html: '<h2 id="next">Next</h2>\n' },
+      { kind: 'exercise', id: 'quiz' },
+    ]);
+  });
+
+  it('stay text inside lists, quotes and code, and when malformed (lint reports those)', () => {
+    const html = renderMarkdown(
+      '- item\n  ::exercise{#a}\n\n> ::exercise{#b}\n\n```text\n::exercise{#c}\n```\n\n::exercise{d}\n',
+    );
+    assert.doesNotMatch(html, /exercise-slot/);
+    assert.equal(splitAtExerciseSlots(html).length, 1);
   });
 });

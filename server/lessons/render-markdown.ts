@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { EXERCISE_MARKER, exerciseSlot } from './exercise-markers.ts';
 import type { Lang } from './lang.ts';
 
 // Lesson prose → HTML. Content never carries raw HTML (html: false); shell code blocks get a "Run"
@@ -41,6 +42,28 @@ md.core.ruler.push('heading_ids', (state) => {
     token.attrSet('id', id);
   });
 });
+
+// `::exercise{#id}` on its own line, at the top level (not in a list or quote), ends a paragraph and
+// becomes the exercise's slot (exercise-markers.ts); lint reports markers that are malformed or misplaced.
+md.block.ruler.before(
+  'paragraph',
+  'exercise_marker',
+  (state, startLine, _endLine, silent) => {
+    if (state.parentType !== 'root' && state.parentType !== 'paragraph') return false;
+    if (state.sCount[startLine]! !== 0 || state.level !== 0) return false;
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    const match = EXERCISE_MARKER.exec(state.src.slice(start, state.eMarks[startLine]));
+    if (!match) return false;
+    if (silent) return true;
+    const token = state.push('exercise_marker', '', 0);
+    token.meta = { id: match[1] };
+    token.map = [startLine, startLine + 1];
+    state.line = startLine + 1;
+    return true;
+  },
+  { alt: ['paragraph'] },
+);
+md.renderer.rules.exercise_marker = (tokens, idx) => exerciseSlot((tokens[idx]!.meta as { id: string }).id);
 
 const defaultCodeBlock = md.renderer.rules.code_block!;
 md.renderer.rules.code_block = (tokens, idx, options, env, self) =>

@@ -112,8 +112,8 @@ export async function makeFixtureCourse(): Promise<FixtureCourse> {
   };
   await writeLesson({
     'lesson.yaml': validLessonYaml,
-    'en.md': '# Demo\n\nHello.\n',
-    'zh.md': '# 演示\n\n你好。\n',
+    'en.md': '# Demo\n\nHello.\n\n::exercise{#first}\n',
+    'zh.md': '# 演示\n\n你好。\n\n::exercise{#first}\n',
   });
   return { dir, lessonFile: (name) => `lessons/06-networking/demo/${name}`, writeLesson };
 }
