@@ -32,7 +32,7 @@ describe('runLessonsLint', () => {
   });
   it('prints warnings yet returns 0, and lints one lesson or chapter by id', async () => {
     const fixture = await makeFixtureCourse();
-    await fixture.writeLesson({ 'zh.md': '# 演示\n\n## 多出来的标题\n\n你好。\n' });
+    await fixture.writeLesson({ 'zh.md': '# 演示\n\n## 多出来的标题\n\n你好。\n\n::exercise{#first}\n' });
     const lines: string[] = [];
     assert.equal(await runLessonsLint([`--dir=${fixture.dir}`, 'networking/demo'], (l) => lines.push(l)), 0);
     assert.equal(

@@ -5,7 +5,12 @@ import { renderCheckMessage } from '../../contract/check-messages.ts';
 import { isBerthError } from '../../contract/errors.ts';
 import type { ExerciseDef } from '../lessons/course-types.ts';
 import { reloadCourse } from '../lessons/load-course.ts';
-import { makeFixtureCourse, quizExercisesYaml, validLessonYaml } from '../lessons/test-fixtures.ts';
+import {
+  makeFixtureCourse,
+  quizExercisesYaml,
+  quizLessonProse,
+  validLessonYaml,
+} from '../lessons/test-fixtures.ts';
 import { checkExercise } from './check-exercise.ts';
 import { matchAnswer } from './match-answer.ts';
 import { parseAnswers } from './parse-answers.ts';
@@ -14,7 +19,7 @@ import { parseAnswers } from './parse-answers.ts';
 
 async function fixtureExercises(): Promise<{ quiz: ExerciseDef; live: ExerciseDef; first: ExerciseDef }> {
   const fixture = await makeFixtureCourse();
-  await fixture.writeLesson({ 'lesson.yaml': `${validLessonYaml}${quizExercisesYaml}` });
+  await fixture.writeLesson({ 'lesson.yaml': `${validLessonYaml}${quizExercisesYaml}`, ...quizLessonProse });
   const course = await reloadCourse(fixture.dir);
   const get = (id: string) => course.exercises.get(`networking/demo/${id}`)!;
   return { quiz: get('quiz'), live: get('live'), first: get('first') };

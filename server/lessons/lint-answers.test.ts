@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import type { LintIssue } from './lint-issue.ts';
 import { lintLessons } from './lint-lessons.ts';
 import { reloadCourse } from './load-course.ts';
-import { lineOf, makeFixtureCourse, quizExercisesYaml, validLessonYaml } from './test-fixtures.ts';
+import {
+  lineOf,
+  makeFixtureCourse,
+  quizExercisesYaml,
+  quizLessonProse,
+  validLessonYaml,
+} from './test-fixtures.ts';
 
 // Lint of answer tasks (quizzes): each mistake an author can make is reported at the line to edit.
 
@@ -11,7 +17,7 @@ const quizLesson = `${validLessonYaml}${quizExercisesYaml}`;
 
 async function lintOf(yaml: string): Promise<LintIssue[]> {
   const fixture = await makeFixtureCourse();
-  await fixture.writeLesson({ 'lesson.yaml': yaml });
+  await fixture.writeLesson({ 'lesson.yaml': yaml, ...quizLessonProse });
   return (await lintLessons(fixture.dir)).filter((i) => i.file === fixture.lessonFile('lesson.yaml'));
 }
 
@@ -30,7 +36,7 @@ describe('answer tasks in lesson.yaml', () => {
   it('accepts every answer form, and a pure quiz without a solution', async () => {
     assert.deepEqual(await lintOf(quizLesson), []);
     const fixture = await makeFixtureCourse();
-    await fixture.writeLesson({ 'lesson.yaml': quizLesson });
+    await fixture.writeLesson({ 'lesson.yaml': quizLesson, ...quizLessonProse });
     const course = await reloadCourse(fixture.dir);
     const quiz = course.exercises.get('networking/demo/quiz');
     assert.ok(quiz);

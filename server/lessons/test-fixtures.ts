@@ -32,6 +32,12 @@ exercises:
 
 // Two more exercises for validLessonYaml: a pure quiz (every answer form the control plane checks
 // alone) and a live answer read from the sandbox.
+// The prose of the fixture lesson once quizExercisesYaml is appended: every exercise needs its marker.
+export const quizLessonProse = {
+  'en.md': '# Demo\n\nHello.\n\n::exercise{#first}\n\n::exercise{#quiz}\n\n::exercise{#live}\n',
+  'zh.md': '# 演示\n\n你好。\n\n::exercise{#first}\n\n::exercise{#quiz}\n\n::exercise{#live}\n',
+};
+
 export const quizExercisesYaml = `  - id: quiz
     title: { en: "Quiz: layers", zh: 小测验：分层 }
     tasks:
