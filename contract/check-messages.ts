@@ -122,6 +122,34 @@ export const checkMessageTemplates = {
     'The registry at {url} holds {repository}:{tag}.',
     '{url} 上的镜像仓库中有 {repository}:{tag}。',
   ),
+  mount_none: t(
+    'Container "{name}" has nothing mounted at {target} (it has no mounts).',
+    '容器 "{name}" 的 {target} 上没有挂载任何东西（它没有挂载）。',
+  ),
+  mount_missing: t(
+    'Container "{name}" has nothing mounted at {target} (its mounts: {mounts}).',
+    '容器 "{name}" 的 {target} 上没有挂载任何东西（它的挂载：{mounts}）。',
+  ),
+  mount_kind: t(
+    'At {target} container "{name}" has a {kind} mount, not a {expected} mount.',
+    '容器 "{name}" 在 {target} 上的是 {kind} 挂载，而不是 {expected} 挂载。',
+  ),
+  mount_source: t(
+    'The {kind} mount at {target} in container "{name}" comes from "{source}", not from "{expected}".',
+    '容器 "{name}" 在 {target} 上的 {kind} 挂载来自 "{source}"，而不是 "{expected}"。',
+  ),
+  mount_read_only: t(
+    'The mount at {target} in container "{name}" is read-only; it should be writable.',
+    '容器 "{name}" 在 {target} 上的挂载是只读的；它应当可写。',
+  ),
+  mount_writable: t(
+    'The mount at {target} in container "{name}" is writable; it should be read-only.',
+    '容器 "{name}" 在 {target} 上的挂载是可写的；它应当是只读的。',
+  ),
+  mount_ok: t(
+    'Container "{name}" has a {kind} mount at {target}.',
+    '容器 "{name}" 在 {target} 上有一个 {kind} 挂载。',
+  ),
   script_timeout: t('The check script did not finish in time.', '检查脚本超时。'),
   script_passed: t('Check passed.', '检查通过。'),
   script_failed: t('Check failed (exit {code}).', '检查未通过（退出码 {code}）。'),

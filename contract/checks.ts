@@ -95,6 +95,22 @@ export const assertionSchema = z.discriminatedUnion('type', [
       tag: name.default('latest'),
     })
     .strict(),
+  // What a container has mounted at `target`: a volume (source = its name), a bind mount (source = the node's
+  // path) or a tmpfs; with readOnly, whether it is mounted read-only (true) or writable (false).
+  z
+    .object({
+      type: z.literal('container_mount'),
+      node,
+      container: name,
+      mount: z.enum(['volume', 'bind', 'tmpfs']),
+      target: z.string().regex(/^\//, 'an absolute path inside the container, e.g. /usr/share/data'),
+      source: name.optional(),
+      readOnly: z.boolean().optional(),
+    })
+    .strict()
+    .refine((a) => a.mount !== 'tmpfs' || a.source === undefined, {
+      error: 'a tmpfs mount has no source',
+    }),
   // Escape hatch: a bash script run on the node (not in the learner's shell); exit 0 passes.
   z.object({ type: z.literal('script'), node, run: z.string().min(1) }).strict(),
 ]);

@@ -2,6 +2,7 @@ import type { Assertion } from '../../../contract/checks.ts';
 import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { curlError, lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
+import { evaluateContainerMount } from './container-mount.ts';
 import { evaluateFileContent } from './file-content.ts';
 import { evaluateImageBasedOn, evaluateImageImported, evaluateImageLayers } from './image-checks.ts';
 import type { InnerEngine } from './inner-engine.ts';
@@ -132,5 +133,7 @@ export async function evaluateAssertion(
       return evaluateFileContent(a, inner, timeoutMs);
     case 'registry_has':
       return evaluateRegistryHas(a, inner, timeoutMs);
+    case 'container_mount':
+      return evaluateContainerMount(a, inner);
   }
 }
