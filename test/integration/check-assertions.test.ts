@@ -228,6 +228,68 @@ describe('typed assertions on a real sandbox', () => {
     );
   });
 
+  test('container_mount: volume against bind against tmpfs, target, source and read-only', async () => {
+    await sh(
+      [
+        'docker volume create test-volume',
+        'mkdir -p /root/site',
+        'docker run -d --name mnt-vol --mount source=test-volume,target=/usr/share/data busybox sleep 300',
+        'docker run -d --name mnt-vol-ro -v test-volume:/usr/share/data:ro busybox sleep 300',
+        'docker run -d --name mnt-bind --mount type=bind,source=/root/site,target=/usr/share/data,readonly busybox sleep 300',
+        'docker run -d --name mnt-tmp --tmpfs /usr/share/data:ro,size=16m busybox sleep 300',
+        'docker run -d --name mnt-tmp-mount --mount type=tmpfs,target=/usr/share/data/ busybox sleep 300',
+        'docker run -d --name mnt-other -v another:/usr/share/data busybox sleep 300',
+        'docker create --name mnt-bare busybox',
+      ].join('\n'),
+    );
+    const volume = {
+      type: 'container_mount',
+      container: 'mnt-vol',
+      mount: 'volume',
+      target: '/usr/share/data',
+      source: 'test-volume',
+    };
+    await passes(volume);
+    await passes({ ...volume, target: '/usr/share/data/', readOnly: false });
+    await fails({ ...volume, readOnly: true }, /at \/usr\/share\/data in container "mnt-vol" is writable/);
+    await fails({ ...volume, mount: 'bind' }, /has a volume mount, not a bind mount/);
+    await fails({ ...volume, container: 'mnt-other' }, /comes from "another", not from "test-volume"/);
+    await fails(
+      { ...volume, container: 'mnt-vol-ro', readOnly: false },
+      /is read-only; it should be writable/,
+    );
+    await passes({ ...volume, container: 'mnt-vol-ro', readOnly: true });
+    await fails({ ...volume, container: 'mnt-bind' }, /has a bind mount, not a volume mount/);
+    await fails(
+      { ...volume, target: '/data' },
+      /nothing mounted at \/data \(its mounts: volume test-volume → /,
+    );
+    await fails(
+      { ...volume, container: 'mnt-bare' },
+      /has nothing mounted at \/usr\/share\/data \(it has no/,
+    );
+    await fails({ ...volume, container: 'vol-demo' }, /No container named "vol-demo"/);
+
+    const bind = { ...volume, container: 'mnt-bind', mount: 'bind', source: '/root/site/', readOnly: true };
+    await passes(bind);
+    await fails({ ...bind, readOnly: false }, /is read-only; it should be writable/);
+    await fails({ ...bind, source: '/root/www' }, /comes from "\/root\/site", not from "\/root\/www"/);
+
+    // `--tmpfs` shows only in HostConfig.Tmpfs, `--mount type=tmpfs` in Mounts: both are tmpfs.
+    const tmpfs = {
+      type: 'container_mount',
+      container: 'mnt-tmp',
+      mount: 'tmpfs',
+      target: '/usr/share/data',
+    };
+    await passes({ ...tmpfs, readOnly: true });
+    await passes({ ...tmpfs, container: 'mnt-tmp-mount', readOnly: false });
+    await fails({ ...tmpfs, readOnly: false }, /is read-only; it should be writable/);
+    await fails({ ...tmpfs, container: 'mnt-bind' }, /has a bind mount, not a tmpfs mount/);
+    await fails({ ...volume, container: 'mnt-tmp' }, /has a tmpfs mount, not a volume mount/);
+    assert.equal(assertionSchema.safeParse({ ...tmpfs, source: 'x' }).success, false);
+  });
+
   test('findings on another node say which node, in both languages', async () => {
     const [r] = await runChecks({
       engine: h.engine,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { mountsOf } from './container-mount.ts';
 
 // The parts of `docker inspect` that container_mount reads, as Docker 26 writes them for `--mount`, `-v`
-// and `--tmpfs` (test/integration/container-mount.test.ts checks the same against a real engine).
+// and `--tmpfs` (test/integration/check-assertions.test.ts checks the same against a real engine).
 test('volumes, bind mounts and both kinds of tmpfs are read from one inspect answer', () => {
   const inspect = {
     Mounts: [
