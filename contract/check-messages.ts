@@ -52,6 +52,14 @@ export const checkMessageTemplates = {
   ),
   image_missing: t('Image "{name}" is not present.', '镜像 "{name}" 不存在。'),
   image_present: t('Image "{name}" is present.', '镜像 "{name}" 已存在。'),
+  image_same: t(
+    'Image "{name}" is the same image as "{other}" ({id}).',
+    '镜像 "{name}" 与 "{other}" 是同一个镜像（{id}）。',
+  ),
+  image_not_same: t(
+    'Image "{name}" is image {id}, not the image "{other}" names ({otherId}).',
+    '镜像 "{name}" 是镜像 {id}，而不是 "{other}" 所指的镜像（{otherId}）。',
+  ),
   image_not_based_on: t(
     'Image "{name}" is not built on "{base}": its layers do not start with those of "{base}".',
     '镜像 "{name}" 不是基于 "{base}" 构建的：它的层不是以 "{base}" 的层开头。',

@@ -20,7 +20,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
   // `image`: the container must also have been created from that image (compared by id).
   z.object({ type: z.literal('container_running'), node, name, image: name.optional() }).strict(),
   z.object({ type: z.literal('container_on_network'), node, container: name, network: name }).strict(),
-  z.object({ type: z.literal('image_exists'), node, name }).strict(),
+  // `sameAs`: the name must also point at the very image another name points at (by id), e.g. a second tag.
+  z.object({ type: z.literal('image_exists'), node, name, sameAs: name.optional() }).strict(),
   z.object({ type: z.literal('volume_exists'), node, name }).strict(),
   z
     .object({

@@ -4,7 +4,12 @@ import { curlError, lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
 import { evaluateContainerMount } from './container-mount.ts';
 import { evaluateFileContent } from './file-content.ts';
-import { evaluateImageBasedOn, evaluateImageImported, evaluateImageLayers } from './image-checks.ts';
+import {
+  evaluateImageBasedOn,
+  evaluateImageExists,
+  evaluateImageImported,
+  evaluateImageLayers,
+} from './image-checks.ts';
 import type { InnerEngine } from './inner-engine.ts';
 import { networkInspectSchema } from './inner-engine.ts';
 import { enc, inspectContainer, isFromImage } from './inspect.ts';
@@ -52,12 +57,8 @@ export async function evaluateAssertion(
       }
       return ok('container_on_network', { name: a.container, network: a.network });
     }
-    case 'image_exists': {
-      const res = await inner.get(`/images/${enc(a.name)}/json`);
-      return res.status === 200
-        ? ok('image_present', { name: a.name })
-        : fail('image_missing', { name: a.name });
-    }
+    case 'image_exists':
+      return evaluateImageExists(a, inner);
     case 'volume_exists': {
       const res = await inner.get(`/volumes/${enc(a.name)}`);
       return res.status === 200

@@ -3,7 +3,27 @@ import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { type InnerEngine, imageHistorySchema } from './inner-engine.ts';
 import { enc, inspectImage } from './inspect.ts';
 
-// What an image is made of: its base (a prefix of its layers), its layer count, and whether it was imported.
+// What an image is made of: its base (a prefix of its layers), its layer count, and whether it was imported;
+// and which image a name points at.
+
+// A name (e.g. a tag just made with `docker tag`) is present and, with `sameAs`, points at the same image
+// as another name: tags are names for one image, so their ids are equal.
+export async function evaluateImageExists(
+  a: Extract<Assertion, { type: 'image_exists' }>,
+  inner: InnerEngine,
+): Promise<AssertionOutcome> {
+  const image = await inspectImage(inner, a.name);
+  if (!image) return fail('image_missing', { name: a.name });
+  if (!a.sameAs) return ok('image_present', { name: a.name });
+  const other = await inspectImage(inner, a.sameAs);
+  if (!other) return fail('image_missing', { name: a.sameAs });
+  const id = shortId(image.Id);
+  if (image.Id === other.Id) return ok('image_same', { name: a.name, other: a.sameAs, id });
+  return fail('image_not_same', { name: a.name, id, other: a.sameAs, otherId: shortId(other.Id) });
+}
+
+// The 12 hex characters `docker image ls` shows.
+const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
 export async function evaluateImageBasedOn(
   a: Extract<Assertion, { type: 'image_based_on' }>,
