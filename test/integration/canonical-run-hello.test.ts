@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
 
 // The canonical exercise concepts/images-and-containers/run-hello from outside, through the control plane:
 // a container `hello` from `busybox` ran `echo Hello, Berth`, printed it and exited 0. Each near miss a
@@ -10,45 +10,21 @@ const LESSON = 'concepts/images-and-containers';
 const EXERCISE = `${LESSON}/run-hello`;
 const TASKS = ['hello-exited', 'hello-printed'];
 
-type Outcome = { passed: boolean; message: string };
-
 describe('canonical exercise run-hello', () => {
-  let cp: ControlPlane;
-  let cookie: string;
-  let sandboxId: string;
+  let box: LessonSandbox;
   // Each attempt starts from a sandbox without hello or hello2, as a learner who removed them would.
-  const attempt = async (script: string) => {
-    const node1 = cp.agent.manager.nodeContainer(sandboxId, 'node1');
-    const r = await cp.agent.engine.exec(
-      node1,
-      ['bash', '-lc', `docker rm -f hello hello2 >/dev/null 2>&1; ${script}`],
-      { timeoutMs: 60_000 },
-    );
-    return r.output;
-  };
+  const attempt = async (script: string) =>
+    (await box.onNode(`docker rm -f hello hello2 >/dev/null 2>&1; ${script}`)).output;
   const check = async (lang = 'en') => {
-    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
-      cookie,
-      body: { exerciseId: EXERCISE, lang },
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.json));
-    const byId = new Map<string, Outcome>(r.json.tasks.map((t: { id: string } & Outcome) => [t.id, t]));
+    const { passed, byId } = await box.check(EXERCISE, { lang });
     assert.deepEqual([...byId.keys()], TASKS);
-    return { passed: r.json.passed as boolean, exited: byId.get(TASKS[0]!)!, printed: byId.get(TASKS[1]!)! };
+    return { passed, exited: byId.get('hello-exited')!, printed: byId.get('hello-printed')! };
   };
 
   before(async () => {
-    cp = await startControlPlane();
-    cookie = await cp.signIn('run-hello');
-    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-    sandboxId = r.json.id;
-    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+    box = await startLessonSandbox(LESSON, 'run-hello');
   });
-  after(async () => {
-    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
-    await cp.stop();
-  });
+  after(async () => box?.stop());
 
   test('a fresh sandbox fails both tasks: there is no container hello', async () => {
     const { passed, exited, printed } = await check();
