@@ -38,6 +38,15 @@ export const checkMessageTemplates = {
     'Container "{name}" exited with code {code}.',
     '容器 "{name}" 已退出，退出码 {code}。',
   ),
+  container_still_exists: t(
+    'Container "{name}" still exists ({status}); remove it.',
+    '容器 "{name}" 仍然存在（{status}）；请删除它。',
+  ),
+  container_never_removed: t(
+    'No container named "{name}" was removed on this engine yet (it keeps its last 256 events).',
+    '这个引擎上还没有删除过名为 "{name}" 的容器（引擎只保留最近 256 条事件）。',
+  ),
+  container_removed: t('Container "{name}" was removed.', '容器 "{name}" 已被删除。'),
   container_not_on_network: t(
     'Container "{name}" is attached to {networks}, not to "{network}".',
     '容器 "{name}" 连接的是 {networks}，而不是 "{network}"。',

@@ -54,6 +54,9 @@ export const assertionSchema = z.discriminatedUnion('type', [
       stream: z.enum(['stdout', 'stderr', 'any']).default('any'),
     })
     .strict(),
+  // A container that existed and was removed (`docker rm`, `rm -f`, `container prune`): the engine's
+  // event log has its `destroy`, and no container by that name exists now. A fresh sandbox fails it.
+  z.object({ type: z.literal('container_removed'), node, name }).strict(),
   // An image built on another: its layers start with all of the base's layers, and it adds at least one.
   z.object({ type: z.literal('image_based_on'), node, name, base: name }).strict(),
   // An image's layer count: exactly `count`, or within min..max.

@@ -7,7 +7,7 @@ import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/
 
 // The typed assertions the course's lessons use, against a real sandbox's inner engine: each passes on the
 // state it describes and fails on near misses (another name, image, path, port; a commit for an import; a
-// tag never pushed), not only on an empty sandbox.
+// tag never pushed; a container only stopped for a removed one), not only on an empty sandbox.
 let h: AgentHarness;
 let node1: string;
 
@@ -288,6 +288,26 @@ describe('typed assertions on a real sandbox', () => {
     await fails({ ...tmpfs, container: 'mnt-bind' }, /has a bind mount, not a tmpfs mount/);
     await fails({ ...volume, container: 'mnt-tmp' }, /has a tmpfs mount, not a volume mount/);
     assert.equal(assertionSchema.safeParse({ ...tmpfs, source: 'x' }).success, false);
+  });
+
+  test('container_removed: only a container that existed and is gone passes', async () => {
+    const gone = { type: 'container_removed', name: 'gone' };
+    await fails(gone, /No container named "gone" was removed/);
+    await sh('docker run --name gone busybox true\ndocker run -d --name busy-gone busybox sleep 300');
+    await fails(gone, /Container "gone" still exists \(exited\)/);
+    await fails({ ...gone, name: 'busy-gone' }, /Container "busy-gone" still exists \(running\)/);
+    // A removed container whose name starts like another's is not the other one.
+    await sh('docker run --name gone-two busybox true\ndocker rm gone-two');
+    await fails(gone, /still exists/);
+    await passes({ ...gone, name: 'gone-two' });
+    await sh('docker rm gone\ndocker rm -f busy-gone');
+    await passes(gone);
+    await passes({ ...gone, name: 'busy-gone' });
+    // A new container under the removed name is there again; prune removes it again.
+    await sh('docker create --name gone busybox true');
+    await fails(gone, /still exists \(created\)/);
+    await sh('docker container prune -f');
+    await passes(gone);
   });
 
   test('findings on another node say which node, in both languages', async () => {

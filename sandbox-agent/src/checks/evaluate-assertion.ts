@@ -3,6 +3,7 @@ import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { curlError, lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
 import { evaluateContainerMount } from './container-mount.ts';
+import { evaluateContainerRemoved } from './container-removed.ts';
 import { evaluateFileContent } from './file-content.ts';
 import {
   evaluateImageBasedOn,
@@ -124,6 +125,8 @@ export async function evaluateAssertion(
     }
     case 'container_exited':
       return evaluateContainerExited(a, inner);
+    case 'container_removed':
+      return evaluateContainerRemoved(a, inner);
     case 'image_based_on':
       return evaluateImageBasedOn(a, inner);
     case 'image_layers':
