@@ -18,6 +18,14 @@ export const checkMessageTemplates = {
     '容器 "{name}" 存在，但状态是 {status}，没有在运行。',
   ),
   container_running: t('Container "{name}" is running.', '容器 "{name}" 正在运行。'),
+  container_port_missing: t(
+    'Container "{name}" does not publish port {port} on host port {hostPort} (it publishes: {ports}).',
+    '容器 "{name}" 没有把端口 {port} 发布到主机端口 {hostPort}（现有发布：{ports}）。',
+  ),
+  container_publishing: t(
+    'Container "{name}" is running and publishes port {port} on host port {hostPort}.',
+    '容器 "{name}" 正在运行，并把端口 {port} 发布到了主机端口 {hostPort}。',
+  ),
   container_not_exited: t(
     'Container "{name}" is {status}; it should have run and exited.',
     '容器 "{name}" 的状态是 {status}；它应当已经运行并退出。',
@@ -127,6 +135,14 @@ export const checkMessageTemplates = {
   file_lacks: t('{path} {where} does not contain "{text}".', '{where}的 {path} 中没有 "{text}"。'),
   file_ok: t('{path} {where} has the expected content.', '{where}的 {path} 内容正确。'),
   registry_unreachable: t('No registry answered at {url}: {error}', '{url} 上没有镜像仓库应答：{error}'),
+  registry_login_required: t(
+    'The registry at {url} asks for a user name and password (HTTP 401): it has basic auth.',
+    '{url} 上的镜像仓库要求提供用户名和密码（HTTP 401）：它启用了基本认证。',
+  ),
+  registry_login_refused: t(
+    'The registry at {url} refused user "{username}" with the given password (HTTP 401).',
+    '{url} 上的镜像仓库拒绝了用户 "{username}" 及其密码（HTTP 401）。',
+  ),
   registry_repo_missing: t(
     'The registry at {url} has no repository "{repository}" (it has: {repositories}).',
     '{url} 上的镜像仓库中没有 "{repository}"（现有：{repositories}）。',

@@ -18,7 +18,20 @@ const httpUrl = z.url({ protocol: /^http$/, error: 'an http:// URL, e.g. http://
 export const assertionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('network_exists'), node, name, driver: z.string().optional() }).strict(),
   // `image`: the container must also have been created from that image (compared by id).
-  z.object({ type: z.literal('container_running'), node, name, image: name.optional() }).strict(),
+  // `publish`: it must also publish that port on the node, written like `docker run -p`: "5000:5000",
+  // "8080:80", "53:53/udp" (host port : container port, tcp unless said).
+  z
+    .object({
+      type: z.literal('container_running'),
+      node,
+      name,
+      image: name.optional(),
+      publish: z
+        .string()
+        .regex(/^\d{1,5}:\d{1,5}(\/(tcp|udp|sctp))?$/, 'host port : container port, e.g. "8080:80"')
+        .optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('container_on_network'), node, container: name, network: name }).strict(),
   // `sameAs`: the name must also point at the very image another name points at (by id), e.g. a second tag.
   z.object({ type: z.literal('image_exists'), node, name, sameAs: name.optional() }).strict(),
@@ -97,8 +110,12 @@ export const assertionSchema = z.discriminatedUnion('type', [
       url: httpUrl.default('http://localhost:5000'),
       repository: name,
       tag: name.default('latest'),
+      // For a registry with basic auth (htpasswd): the account the check signs in with, as `curl -u`.
+      username: name.optional(),
+      password: name.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((a) => !a.username === !a.password, { error: 'username and password go together' }),
   // What a container has mounted at `target`: a volume (source = its name), a bind mount (source = the node's
   // path) or a tmpfs; with readOnly, whether it is mounted read-only (true) or writable (false).
   z

@@ -310,6 +310,55 @@ describe('typed assertions on a real sandbox', () => {
     await passes(gone);
   });
 
+  test('container_running with publish: the port on the node, as `docker run -p` wrote it', async () => {
+    // The registry of the test above publishes 5000:5000; this one only exposes it.
+    await sh('docker run -d --name unpublished registry:2');
+    const published = {
+      type: 'container_running',
+      name: 'registry',
+      image: 'registry:2',
+      publish: '5000:5000',
+    };
+    await passes(published);
+    await passes({ ...published, publish: '5000:5000/tcp' });
+    await fails(
+      { ...published, publish: '5001:5000' },
+      /"registry" does not publish port 5000\/tcp on host port 5001 \(it publishes: .*5000->5000\/tcp/,
+    );
+    await fails(
+      { ...published, publish: '5000:5000/udp' },
+      /does not publish port 5000\/udp on host port 5000/,
+    );
+    await fails(
+      { ...published, name: 'unpublished' },
+      /"unpublished" does not publish port 5000\/tcp on host port 5000 \(it publishes: —\)/,
+    );
+    assert.equal(assertionSchema.safeParse({ ...published, publish: '5000' }).success, false);
+  });
+
+  test('registry_has with basic auth: asks without an account, then with the right and a wrong one', async () => {
+    await sh(
+      [
+        'mkdir -p /root/auth',
+        'docker run --rm --entrypoint htpasswd httpd:2.4 -Bbn student s3cret > /root/auth/htpasswd',
+        'docker run -d --name locked -p 5002:5000 -v /root/auth:/auth -e REGISTRY_AUTH=htpasswd \\',
+        '  -e REGISTRY_AUTH_HTPASSWD_REALM=Berth -e REGISTRY_AUTH_HTPASSWD_PATH=/auth/htpasswd registry:2',
+        'for i in $(seq 50); do curl -sS -o /dev/null http://localhost:5002/v2/ 2>/dev/null && break; sleep 0.2; done',
+        'echo s3cret | docker login -u student --password-stdin localhost:5002',
+        'docker tag busybox localhost:5002/busybox:latest',
+        'docker push -q localhost:5002/busybox:latest',
+        'docker logout localhost:5002',
+      ].join('\n'),
+    );
+    const locked = { type: 'registry_has', url: 'http://localhost:5002', repository: 'busybox' };
+    await fails(locked, /http:\/\/localhost:5002 asks for a user name and password \(HTTP 401\)/);
+    const signedIn = { ...locked, username: 'student', password: 's3cret' };
+    await passes(signedIn);
+    await fails({ ...signedIn, password: 'secret' }, /refused user "student" with the given password/);
+    await fails({ ...signedIn, tag: 'v2' }, /has no tag "v2" \(it has: latest\)/);
+    assert.equal(assertionSchema.safeParse({ ...locked, username: 'student' }).success, false);
+  });
+
   test('findings on another node say which node, in both languages', async () => {
     const [r] = await runChecks({
       engine: h.engine,

@@ -14,6 +14,7 @@ import {
 import type { InnerEngine } from './inner-engine.ts';
 import { networkInspectSchema } from './inner-engine.ts';
 import { enc, inspectContainer, isFromImage } from './inspect.ts';
+import { evaluatePublish } from './published-port.ts';
 import { evaluateRegistryHas } from './registry-has.ts';
 
 // One typed assertion against the learner's engine → passed + a finding the learner can act on.
@@ -42,6 +43,7 @@ export async function evaluateAssertion(
         return fail('container_image', { name: a.name, image: c.Config.Image, expected: a.image });
       }
       if (!c.State.Running) return fail('container_not_running', { name: a.name, status: c.State.Status });
+      if (a.publish) return evaluatePublish(a.name, a.publish, c);
       return ok('container_running', { name: a.name });
     }
     case 'container_on_network': {

@@ -96,8 +96,17 @@ export const containerInspectSchema = z.object({
     .object({ Image: z.string().default(''), Tty: z.boolean().default(false) })
     .default({ Image: '', Tty: false }),
   Image: z.string().default(''),
-  NetworkSettings: z.object({ Networks: z.record(z.string(), z.unknown()).nullable().optional() }),
+  NetworkSettings: z.object({
+    Networks: z.record(z.string(), z.unknown()).nullable().optional(),
+    // "5000/tcp" → its bindings on the host (null when exposed but not published).
+    Ports: z
+      .record(z.string(), z.array(z.object({ HostIp: z.string(), HostPort: z.string() })).nullable())
+      .nullable()
+      .optional(),
+  }),
 });
+
+export type ContainerInspect = z.infer<typeof containerInspectSchema>;
 
 export const networkInspectSchema = z.object({ Name: z.string(), Driver: z.string() });
 

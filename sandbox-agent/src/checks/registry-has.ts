@@ -14,7 +14,13 @@ export async function evaluateRegistryHas(
   timeoutMs: number,
 ): Promise<AssertionOutcome> {
   const base = a.url.replace(/\/+$/, '');
-  const catalog = await getJson(inner, `${base}/v2/_catalog?n=1000`, timeoutMs);
+  const login = a.username && a.password ? `${a.username}:${a.password}` : undefined;
+  const catalog = await getJson(inner, `${base}/v2/_catalog?n=1000`, timeoutMs, login);
+  if ('unauthorized' in catalog) {
+    return a.username
+      ? fail('registry_login_refused', { url: base, username: a.username })
+      : fail('registry_login_required', { url: base });
+  }
   if ('error' in catalog) return fail('registry_unreachable', { url: base, error: catalog.error });
   const repositories = catalogSchema.safeParse(catalog.body).data?.repositories ?? [];
   if (!repositories.includes(a.repository)) {
@@ -24,8 +30,11 @@ export async function evaluateRegistryHas(
       repositories: list(repositories),
     });
   }
-  const tagsAnswer = await getJson(inner, `${base}/v2/${a.repository}/tags/list`, timeoutMs);
-  if ('error' in tagsAnswer) return fail('registry_unreachable', { url: base, error: tagsAnswer.error });
+  const tagsAnswer = await getJson(inner, `${base}/v2/${a.repository}/tags/list`, timeoutMs, login);
+  if (!('body' in tagsAnswer)) {
+    const error = 'error' in tagsAnswer ? tagsAnswer.error : 'HTTP 401';
+    return fail('registry_unreachable', { url: base, error });
+  }
   const tags = tagsSchema.safeParse(tagsAnswer.body).data?.tags ?? [];
   if (!tags.includes(a.tag)) {
     return fail('registry_tag_missing', {
@@ -42,15 +51,30 @@ async function getJson(
   inner: InnerEngine,
   url: string,
   timeoutMs: number,
-): Promise<{ body: unknown } | { error: string }> {
+  login?: string,
+): Promise<{ body: unknown } | { error: string } | { unauthorized: true }> {
   const seconds = Math.max(1, Math.min(5, Math.floor(timeoutMs / 1000) - 1));
+  // The account is the lesson's own practice account in the learner's sandbox: no secret to hide there.
+  const auth = login ? ['-u', login] : [];
   const res = await inner.run(
-    ['curl', '-sS', '--max-time', String(seconds), '--max-filesize', '1048576', '-w', '\n%{http_code}', url],
+    [
+      'curl',
+      '-sS',
+      ...auth,
+      '--max-time',
+      String(seconds),
+      '--max-filesize',
+      '1048576',
+      '-w',
+      '\n%{http_code}',
+      url,
+    ],
     timeoutMs,
   );
   if (res.exitCode !== 0 || res.timedOut) return { error: curlError(res.output) };
   const nl = res.output.lastIndexOf('\n');
   const status = res.output.slice(nl + 1).trim();
+  if (status === '401') return { unauthorized: true };
   if (status !== '200') return { error: `HTTP ${status}` };
   try {
     return { body: JSON.parse(res.output.slice(0, nl)) };
