@@ -1,10 +1,11 @@
 import type { Assertion } from '../../../contract/checks.ts';
 import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
-import { curlError, lastLine } from './command-output.ts';
+import { lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
 import { evaluateContainerMount } from './container-mount.ts';
 import { evaluateContainerRemoved } from './container-removed.ts';
 import { evaluateFileContent } from './file-content.ts';
+import { httpGet } from './http-get.ts';
 import {
   evaluateImageBasedOn,
   evaluateImageExists,
@@ -89,27 +90,10 @@ export async function evaluateAssertion(
       return ok('exec_ok', about);
     }
     case 'http_responds': {
-      // Sent by curl on the node itself, like `curl` typed on that host — never from the learner's shell.
-      const seconds = Math.max(1, Math.min(5, Math.floor(timeoutMs / 1000) - 1));
-      const res = await inner.run(
-        [
-          'curl',
-          '-sS',
-          '--max-time',
-          String(seconds),
-          '--max-filesize',
-          '1048576',
-          '-w',
-          '\n%{http_code}',
-          a.url,
-        ],
-        timeoutMs,
-      );
-      if (res.timedOut || res.exitCode === 28) return fail('http_timeout', { url: a.url, seconds });
-      if (res.exitCode !== 0) return fail('http_unreachable', { url: a.url, error: curlError(res.output) });
-      const nl = res.output.lastIndexOf('\n');
-      const code = Number(res.output.slice(nl + 1).trim());
-      const body = res.output.slice(0, Math.max(0, nl));
+      const res = await httpGet(inner, a.url, timeoutMs);
+      if (res.kind === 'timeout') return fail('http_timeout', { url: a.url, seconds: res.seconds });
+      if (res.kind === 'unreachable') return fail('http_unreachable', { url: a.url, error: res.error });
+      const { code, body } = res;
       if (code !== a.status) return fail('http_status', { url: a.url, code, expected: a.status });
       if (a.bodyIncludes && !body.includes(a.bodyIncludes)) {
         return fail('http_body_lacks', { url: a.url, code, text: a.bodyIncludes });

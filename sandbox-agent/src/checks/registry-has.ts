@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Assertion } from '../../../contract/checks.ts';
 import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
-import { curlError } from './command-output.ts';
+import { httpGet } from './http-get.ts';
 import type { InnerEngine } from './inner-engine.ts';
 
 const catalogSchema = z.object({ repositories: z.array(z.string()).nullable().default([]) });
@@ -14,6 +14,7 @@ export async function evaluateRegistryHas(
   timeoutMs: number,
 ): Promise<AssertionOutcome> {
   const base = a.url.replace(/\/+$/, '');
+  // The lesson's own practice account in the learner's sandbox: no secret to hide there.
   const login = a.username && a.password ? `${a.username}:${a.password}` : undefined;
   const catalog = await getJson(inner, `${base}/v2/_catalog?n=1000`, timeoutMs, login);
   if ('unauthorized' in catalog) {
@@ -53,31 +54,12 @@ async function getJson(
   timeoutMs: number,
   login?: string,
 ): Promise<{ body: unknown } | { error: string } | { unauthorized: true }> {
-  const seconds = Math.max(1, Math.min(5, Math.floor(timeoutMs / 1000) - 1));
-  // The account is the lesson's own practice account in the learner's sandbox: no secret to hide there.
-  const auth = login ? ['-u', login] : [];
-  const res = await inner.run(
-    [
-      'curl',
-      '-sS',
-      ...auth,
-      '--max-time',
-      String(seconds),
-      '--max-filesize',
-      '1048576',
-      '-w',
-      '\n%{http_code}',
-      url,
-    ],
-    timeoutMs,
-  );
-  if (res.exitCode !== 0 || res.timedOut) return { error: curlError(res.output) };
-  const nl = res.output.lastIndexOf('\n');
-  const status = res.output.slice(nl + 1).trim();
-  if (status === '401') return { unauthorized: true };
-  if (status !== '200') return { error: `HTTP ${status}` };
+  const res = await httpGet(inner, url, timeoutMs, login);
+  if (res.kind !== 'answered') return { error: res.error };
+  if (res.code === 401) return { unauthorized: true };
+  if (res.code !== 200) return { error: `HTTP ${res.code}` };
   try {
-    return { body: JSON.parse(res.output.slice(0, nl)) };
+    return { body: JSON.parse(res.body) };
   } catch {
     return { error: 'not a registry (the answer is not JSON)' };
   }
