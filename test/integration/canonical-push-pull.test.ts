@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
 
 // The canonical exercise registries/private-registry/push-pull through the control plane: a container
 // `registry` of registry:2 publishing 5000 on the node holds localhost:5000/busybox:latest. Near misses
@@ -11,42 +11,21 @@ const EXERCISE = `${LESSON}/push-pull`;
 const READY = 'until curl -s localhost:$1/v2/ >/dev/null; do sleep 0.2; done';
 
 describe('canonical exercise registries/private-registry/push-pull', () => {
-  let cp: ControlPlane;
-  let cookie: string;
-  let sandboxId: string;
+  let box: LessonSandbox;
   const onNode = async (script: string) => {
-    const r = await cp.agent.engine.exec(
-      cp.agent.manager.nodeContainer(sandboxId, 'node1'),
-      ['bash', '-lc', `set -e\n${script}`],
-      { timeoutMs: 60_000 },
-    );
+    const r = await box.onNode(`set -e\n${script}`);
     assert.equal(r.exitCode, 0, r.output);
   };
   const check = async () => {
-    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
-      cookie,
-      body: { exerciseId: EXERCISE },
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.json));
-    const byId = new Map<string, { passed: boolean; message: string }>(
-      r.json.tasks.map((t: any) => [t.id, t]),
-    );
-    const task = (id: string) => byId.get(id)!;
-    return { passed: r.json.passed as boolean, task };
+    const { passed, byId } = await box.check(EXERCISE);
+    assert.deepEqual([...byId.keys()], ['registry-running', 'registry-published', 'busybox-pushed']);
+    return { passed, task: (id: string) => byId.get(id)! };
   };
 
   before(async () => {
-    cp = await startControlPlane();
-    cookie = await cp.signIn('push-pull');
-    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-    sandboxId = r.json.id;
-    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+    box = await startLessonSandbox(LESSON, 'push-pull');
   });
-  after(async () => {
-    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
-    await cp.stop();
-  });
+  after(async () => box?.stop());
 
   test('a fresh sandbox fails every task', async () => {
     const { passed, task } = await check();
@@ -80,6 +59,12 @@ describe('canonical exercise registries/private-registry/push-pull', () => {
       /^Container "registry" does not publish port 5000\/tcp on host port 5000 \(it publishes: .*5001->5000\/tcp/,
     );
     assert.match(task('busybox-pushed').message, /^No registry answered at http:\/\/localhost:5000/);
+    // The same findings in Chinese, with the lesson's zh hint after them.
+    const zh = (await box.check(EXERCISE, { lang: 'zh' })).byId;
+    assert.match(
+      zh.get('registry-published')!.message,
+      /^容器 "registry" 没有把端口 5000\/tcp 发布到主机端口 5000.*容器发布的端口/,
+    );
   });
 
   test('a container named registry from another image fails on its image', async () => {
