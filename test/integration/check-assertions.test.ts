@@ -311,7 +311,7 @@ describe('typed assertions on a real sandbox', () => {
   });
 
   test('container_running with publish: the port on the node, as `docker run -p` wrote it', async () => {
-    // The registry of the test above publishes 5000:5000; this one only exposes it.
+    // The registry of the registry_has test publishes 5000:5000; this one only exposes it.
     await sh('docker run -d --name unpublished registry:2');
     const published = {
       type: 'container_running',
