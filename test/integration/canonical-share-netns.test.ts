@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+
+// The canonical exercise internals/namespaces/share-netns through the control plane, solved here in a way
+// other than the lesson's: one sandbox; the near misses a learner makes (a sidecar with a network namespace of
+// its own, or in another container's, both containers on the node's namespace, other names, a stopped app)
+// each fail the task they should; the live answer (the inode of app's network namespace) is read by the
+// agent, so a number from another namespace fails; `docker create` + `start`, the id in `--net=container:`
+// and an answer read from inside the sidecar pass.
+const LESSON = 'internals/namespaces';
+const EXERCISE = `${LESSON}/share-netns`;
+const SLEEP = 'busybox sleep 3600';
+const CLEAN = 'docker rm -f app sidecar other application >/dev/null 2>&1 || true';
+const INODE = "stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' app)/ns/net";
+
+describe('canonical exercise internals/namespaces/share-netns', () => {
+  let cp: ControlPlane;
+  let cookie: string;
+  let sandboxId: string;
+  const onNode = async (script: string) => {
+    const node = cp.agent.manager.nodeContainer(sandboxId, 'node1');
+    const r = await cp.agent.engine.exec(node, ['bash', '-lc', `set -e\n${script}`], { timeoutMs: 60_000 });
+    assert.equal(r.exitCode, 0, `${script}\n→ ${r.output}`);
+    return r.output.trim();
+  };
+  const check = async (answer: string) => {
+    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
+      cookie,
+      body: { exerciseId: EXERCISE, answers: { 'netns-inode': answer } },
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    return {
+      passed: r.json.passed as boolean,
+      byId: new Map<string, { passed: boolean; message: string }>(r.json.tasks.map((t: any) => [t.id, t])),
+    };
+  };
+  // Only `failing` fail, each with its message matching; the answer is the right one when app runs.
+  const expectFailing = async (failing: Record<string, RegExp>, answer?: string) => {
+    const { passed, byId } = await check(answer ?? (await onNode(INODE)));
+    assert.equal(passed, false);
+    for (const [id, t] of byId) {
+      if (failing[id]) {
+        assert.equal(t.passed, false, `${id} should fail`);
+        assert.match(t.message, failing[id]);
+      } else assert.equal(t.passed, true, `${id} should pass: ${t.message}`);
+    }
+  };
+
+  before(async () => {
+    cp = await startControlPlane();
+    cookie = await cp.signIn('share-netns');
+    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    sandboxId = r.json.id;
+    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+  });
+  after(async () => {
+    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
+    await cp.stop();
+  });
+
+  test('a fresh sandbox fails every task', async () => {
+    const { passed, byId } = await check('4026531840');
+    assert.equal(passed, false);
+    assert.ok([...byId.values()].every((t) => !t.passed));
+    assert.match(byId.get('app-running')!.message, /No container named "app" exists/);
+    assert.match(byId.get('shares-netns')!.message, /No container named "app" exists/);
+  });
+
+  test('a sidecar with a network namespace of its own, or in another container, fails on the namespace', async () => {
+    await onNode(`docker run -d --name app ${SLEEP}\ndocker run -d --name sidecar ${SLEEP}`);
+    await expectFailing({ 'shares-netns': /sidecar has a network namespace of its own/ });
+    await onNode(
+      `docker rm -f sidecar\ndocker run -d --name other ${SLEEP}\n` +
+        `docker run -d --name sidecar --network container:other ${SLEEP}`,
+    );
+    await expectFailing({ 'shares-netns': /sidecar is in net:\[\d+\], app in net:\[\d+\]/ });
+  });
+
+  test("both on the node's own namespace is no sidecar of app", async () => {
+    await onNode(
+      `${CLEAN}\ndocker run -d --name app --network host ${SLEEP}\n` +
+        `docker run -d --name sidecar --network host ${SLEEP}`,
+    );
+    await expectFailing({ 'shares-netns': /app uses the node's own network namespace/ });
+  });
+
+  test('other names, or a stopped app, fail on the container', async () => {
+    await onNode(
+      `${CLEAN}\ndocker run -d --name application ${SLEEP}\n` +
+        `docker run -d --name sidecar --network container:application ${SLEEP}`,
+    );
+    await expectFailing(
+      {
+        'app-running': /No container named "app" exists/,
+        'shares-netns': /No container named "app" exists/,
+        'netns-inode': /could not be read from the sandbox/,
+      },
+      await onNode("stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' application)/ns/net"),
+    );
+    await onNode(
+      `${CLEAN}\ndocker run -d --name app ${SLEEP}\ndocker run -d --name sidecar --network container:app ${SLEEP}`,
+    );
+    const inode = await onNode(INODE);
+    await onNode('docker stop -t 0 app');
+    await expectFailing(
+      {
+        'app-running': /exists but is exited, not running/,
+        'shares-netns': /must both be running/,
+        'netns-inode': /could not be read from the sandbox/,
+      },
+      inode,
+    );
+  });
+
+  test('a solution written differently passes, and a number from another namespace does not', async () => {
+    await onNode(
+      `${CLEAN}\ndocker create --name app busybox:latest sh -c 'while sleep 1; do :; done'\ndocker start app\n` +
+        `docker run -d --name sidecar --net=container:$(docker inspect -f '{{.Id}}' app) busybox sleep 1d`,
+    );
+    const fromInside = await onNode('docker exec sidecar stat -L -c %i /proc/self/ns/net');
+    const right = await check(` ${fromInside} `);
+    assert.equal(right.passed, true, JSON.stringify([...right.byId]));
+    const nodeOwn = await onNode('stat -L -c %i /proc/self/ns/net');
+    assert.notEqual(nodeOwn, fromInside);
+    await expectFailing({ 'netns-inode': /not the right answer/ }, nodeOwn);
+  });
+});
