@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
 
 // The canonical exercise internals/namespaces/share-netns through the control plane, solved here in a way
 // other than the lesson's: one sandbox; the near misses a learner makes (a sidecar with a network namespace of
@@ -8,36 +8,23 @@ import { type ControlPlane, startControlPlane, waitForState } from '../support/c
 // each fail the task they should; the live answer (the inode of app's network namespace) is read by the
 // agent, so a number from another namespace fails; `docker create` + `start`, the id in `--net=container:`
 // and an answer read from inside the sidecar pass.
-const LESSON = 'internals/namespaces';
-const EXERCISE = `${LESSON}/share-netns`;
+const EXERCISE = 'internals/namespaces/share-netns';
 const SLEEP = 'busybox sleep 3600';
 const CLEAN = 'docker rm -f app sidecar other application >/dev/null 2>&1 || true';
-const INODE = "stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' app)/ns/net";
+const inodeOf = (name: string) => `stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' ${name})/ns/net`;
+const UNREADABLE = /could not be read from the sandbox/;
 
 describe('canonical exercise internals/namespaces/share-netns', () => {
-  let cp: ControlPlane;
-  let cookie: string;
-  let sandboxId: string;
+  let sb: LessonSandbox;
   const onNode = async (script: string) => {
-    const node = cp.agent.manager.nodeContainer(sandboxId, 'node1');
-    const r = await cp.agent.engine.exec(node, ['bash', '-lc', `set -e\n${script}`], { timeoutMs: 60_000 });
+    const r = await sb.onNode(`set -e\n${script}`);
     assert.equal(r.exitCode, 0, `${script}\n→ ${r.output}`);
     return r.output.trim();
   };
-  const check = async (answer: string) => {
-    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
-      cookie,
-      body: { exerciseId: EXERCISE, answers: { 'netns-inode': answer } },
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.json));
-    return {
-      passed: r.json.passed as boolean,
-      byId: new Map<string, { passed: boolean; message: string }>(r.json.tasks.map((t: any) => [t.id, t])),
-    };
-  };
-  // Only `failing` fail, each with its message matching; the answer is the right one when app runs.
-  const expectFailing = async (failing: Record<string, RegExp>, answer?: string) => {
-    const { passed, byId } = await check(answer ?? (await onNode(INODE)));
+  const check = (inode: string) => sb.check(EXERCISE, { answers: { 'netns-inode': inode } });
+  // Only `failing` fail, each with its message matching; the inode answered is app's own unless given.
+  const expectFailing = async (failing: Record<string, RegExp>, inode?: string) => {
+    const { passed, byId } = await check(inode ?? (await onNode(inodeOf('app'))));
     assert.equal(passed, false);
     for (const [id, t] of byId) {
       if (failing[id]) {
@@ -48,16 +35,10 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
   };
 
   before(async () => {
-    cp = await startControlPlane();
-    cookie = await cp.signIn('share-netns');
-    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-    sandboxId = r.json.id;
-    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+    sb = await startLessonSandbox('internals/namespaces', 'share-netns');
   });
   after(async () => {
-    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
-    await cp.stop();
+    await sb?.stop();
   });
 
   test('a fresh sandbox fails every task', async () => {
@@ -95,20 +76,20 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
       {
         'app-running': /No container named "app" exists/,
         'shares-netns': /No container named "app" exists/,
-        'netns-inode': /could not be read from the sandbox/,
+        'netns-inode': UNREADABLE,
       },
-      await onNode("stat -L -c %i /proc/$(docker inspect -f '{{.State.Pid}}' application)/ns/net"),
+      await onNode(inodeOf('application')),
     );
     await onNode(
       `${CLEAN}\ndocker run -d --name app ${SLEEP}\ndocker run -d --name sidecar --network container:app ${SLEEP}`,
     );
-    const inode = await onNode(INODE);
+    const inode = await onNode(inodeOf('app'));
     await onNode('docker stop -t 0 app');
     await expectFailing(
       {
         'app-running': /exists but is exited, not running/,
         'shares-netns': /must both be running/,
-        'netns-inode': /could not be read from the sandbox/,
+        'netns-inode': UNREADABLE,
       },
       inode,
     );

@@ -15,10 +15,10 @@ export interface LessonSandbox {
   sandboxId: string;
   /** Runs a bash script on a node (default node1), outside the learner's terminal. */
   onNode(script: string, node?: string): Promise<{ exitCode: number; output: string }>;
-  /** The exercise's check result, its tasks by id in the lesson's order. */
+  /** The exercise's check result, its tasks by id in the lesson's order; `answers` per answer task id. */
   check(
     exerciseId: string,
-    opts?: { lang?: string },
+    opts?: { lang?: string; answers?: Record<string, string | string[]> },
   ): Promise<{ passed: boolean; byId: Map<string, TaskView> }>;
   stop(): Promise<void>;
 }
@@ -38,10 +38,10 @@ export async function startLessonSandbox(lessonId: string, learner: string): Pro
       cp.agent.engine.exec(cp.agent.manager.nodeContainer(sandboxId, node), ['bash', '-lc', script], {
         timeoutMs: 60_000,
       }),
-    async check(exerciseId, { lang = 'en' } = {}) {
+    async check(exerciseId, { lang = 'en', answers } = {}) {
       const res = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
         cookie,
-        body: { exerciseId, lang },
+        body: { exerciseId, lang, answers },
       });
       assert.equal(res.status, 200, JSON.stringify(res.json));
       const tasks: ({ id: string } & TaskView)[] = res.json.tasks;
