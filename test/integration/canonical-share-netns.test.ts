@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
+import { assertOnlyFailing, type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
 
 // The canonical exercise internals/namespaces/share-netns through the control plane, solved here in a way
 // other than the lesson's: one sandbox; the near misses a learner makes (a sidecar with a network namespace of
@@ -23,16 +23,8 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
   };
   const check = (inode: string) => sb.check(EXERCISE, { answers: { 'netns-inode': inode } });
   // Only `failing` fail, each with its message matching; the inode answered is app's own unless given.
-  const expectFailing = async (failing: Record<string, RegExp>, inode?: string) => {
-    const { passed, byId } = await check(inode ?? (await onNode(inodeOf('app'))));
-    assert.equal(passed, false);
-    for (const [id, t] of byId) {
-      if (failing[id]) {
-        assert.equal(t.passed, false, `${id} should fail`);
-        assert.match(t.message, failing[id]);
-      } else assert.equal(t.passed, true, `${id} should pass: ${t.message}`);
-    }
-  };
+  const expectFailing = async (failing: Record<string, RegExp>, inode?: string) =>
+    assertOnlyFailing(await check(inode ?? (await onNode(inodeOf('app')))), failing);
 
   before(async () => {
     sb = await startLessonSandbox('internals/namespaces', 'share-netns');

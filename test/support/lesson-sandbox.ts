@@ -53,3 +53,17 @@ export async function startLessonSandbox(lessonId: string, learner: string): Pro
     },
   };
 }
+
+/** A failed check where only the tasks in `failing` fail, each with its message matching; all others pass. */
+export function assertOnlyFailing(
+  result: { passed: boolean; byId: Map<string, TaskView> },
+  failing: Record<string, RegExp>,
+): void {
+  assert.equal(result.passed, false);
+  for (const [id, t] of result.byId) {
+    if (failing[id]) {
+      assert.equal(t.passed, false, `${id} should fail`);
+      assert.match(t.message, failing[id]);
+    } else assert.equal(t.passed, true, `${id} should pass: ${t.message}`);
+  }
+}
