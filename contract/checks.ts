@@ -19,7 +19,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('network_exists'), node, name, driver: z.string().optional() }).strict(),
   // `image`: the container must also have been created from that image (compared by id).
   // `publish`: it must also publish that port on the node, written like `docker run -p`: "5000:5000",
-  // "8080:80", "53:53/udp" (host port : container port, tcp unless said).
+  // "8080:80", "53:53/udp" (host port : container port, tcp unless said), "127.0.0.1:8080:80" (bound to
+  // that host address only; without one, any address the port is bound on counts).
   z
     .object({
       type: z.literal('container_running'),
@@ -28,7 +29,10 @@ export const assertionSchema = z.discriminatedUnion('type', [
       image: name.optional(),
       publish: z
         .string()
-        .regex(/^\d{1,5}:\d{1,5}(\/(tcp|udp|sctp))?$/, 'host port : container port, e.g. "8080:80"')
+        .regex(
+          /^(\d{1,3}(\.\d{1,3}){3}:)?\d{1,5}:\d{1,5}(\/(tcp|udp|sctp))?$/,
+          '[host address :] host port : container port, e.g. "8080:80" or "127.0.0.1:8080:80"',
+        )
         .optional(),
     })
     .strict(),

@@ -336,6 +336,21 @@ describe('typed assertions on a real sandbox', () => {
     assert.equal(assertionSchema.safeParse({ ...published, publish: '5000' }).success, false);
   });
 
+  test('container_running with publish and a host address: -p 127.0.0.1:5003:5000 is not -p 5003:5000', async () => {
+    await sh('docker run -d --name loopback -p 127.0.0.1:5003:5000 -p 5004:53/udp busybox sleep 300');
+    const loopback = { type: 'container_running', name: 'loopback', publish: '127.0.0.1:5003:5000' };
+    await passes(loopback);
+    await passes({ ...loopback, publish: '5003:5000' });
+    await passes({ ...loopback, publish: '5004:53/udp' });
+    await fails(
+      { ...loopback, publish: '0.0.0.0:5003:5000' },
+      /does not publish port 5000\/tcp on host port 0\.0\.0\.0:5003 \(it publishes: .*127\.0\.0\.1:5003->5000\/tcp/,
+    );
+    await fails({ ...loopback, publish: '5004:53' }, /does not publish port 53\/tcp on host port 5004/);
+    await passes({ type: 'container_running', name: 'registry', publish: '0.0.0.0:5000:5000' });
+    assert.equal(assertionSchema.safeParse({ ...loopback, publish: 'localhost:5003:5000' }).success, false);
+  });
+
   test('registry_has with basic auth: asks without an account, then with the right and a wrong one', async () => {
     await sh(
       [
