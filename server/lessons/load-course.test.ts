@@ -44,8 +44,20 @@ describe('the real course', () => {
       assert.deepEqual(
         networking.lessons.map((l) => [l.id, l.exercises.map((e) => e.id)]),
         [
+          [
+            'networking/port-mapping',
+            [
+              'networking/port-mapping/publish-nginx',
+              'networking/port-mapping/random-port',
+              'networking/port-mapping/port-forms-quiz',
+            ],
+          ],
           [lessonId, [exerciseId]],
           ['networking/two-hosts', ['networking/two-hosts/serve-across-hosts']],
+          [
+            'networking/dns',
+            ['networking/dns/hostname-and-dns', 'networking/dns/address-pool', 'networking/dns/dns-quiz'],
+          ],
         ],
       );
       assert.ok(networking.lessons[0]!.minutes > 0);
