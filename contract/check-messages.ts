@@ -11,6 +11,10 @@ export const checkMessageTemplates = {
     'Network "{name}" uses the "{driver}" driver; it should use "{expected}".',
     '网络 "{name}" 使用的是 "{driver}" 驱动，应当使用 "{expected}"。',
   ),
+  network_subnet: t(
+    'Network "{name}" has the subnet {subnets}, not {expected}.',
+    '网络 "{name}" 的子网是 {subnets}，而不是 {expected}。',
+  ),
   network_ok: t('Network "{name}" exists (driver {driver}).', '网络 "{name}" 已存在（驱动 {driver}）。'),
   container_missing: t('No container named "{name}" exists.', '没有名为 "{name}" 的容器。'),
   container_not_running: t(

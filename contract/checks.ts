@@ -16,7 +16,19 @@ const node = nodeNameSchema.optional();
 const httpUrl = z.url({ protocol: /^http$/, error: 'an http:// URL, e.g. http://node1:8080/' });
 
 export const assertionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('network_exists'), node, name, driver: z.string().optional() }).strict(),
+  // `subnet`: one of the network's subnets must be exactly this (as `docker network create --subnet` wrote it).
+  z
+    .object({
+      type: z.literal('network_exists'),
+      node,
+      name,
+      driver: z.string().optional(),
+      subnet: z
+        .string()
+        .regex(/^[0-9a-f.:]+\/\d{1,3}$/i, 'a subnet in CIDR notation, e.g. "10.123.0.0/24"')
+        .optional(),
+    })
+    .strict(),
   // `image`: the container must also have been created from that image (compared by id).
   // `publish`: it must also publish that port on the node, written like `docker run -p`: "5000:5000",
   // "8080:80", "53:53/udp" (host port : container port, tcp unless said), "127.0.0.1:8080:80" (bound to

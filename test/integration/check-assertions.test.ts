@@ -351,6 +351,26 @@ describe('typed assertions on a real sandbox', () => {
     assert.equal(assertionSchema.safeParse({ ...loopback, publish: 'localhost:5003:5000' }).success, false);
   });
 
+  test('network_exists with subnet: a subnet chosen with --subnet, not one Docker took from its pools', async () => {
+    await sh('docker network create --subnet 10.123.0.0/24 pool-net && docker network create auto-net');
+    const pool = { type: 'network_exists', name: 'pool-net', driver: 'bridge', subnet: '10.123.0.0/24' };
+    await passes(pool);
+    await fails(
+      { ...pool, subnet: '10.123.1.0/24' },
+      /^Network "pool-net" has the subnet 10\.123\.0\.0\/24, not 10\.123\.1\.0\/24/,
+    );
+    await fails(
+      { ...pool, name: 'auto-net' },
+      /^Network "auto-net" has the subnet 172\.\d+\.0\.0\/16, not 10\.123\.0\.0\/24/,
+    );
+    await fails({ ...pool, name: 'host' }, /^Network "host" uses the "host" driver/);
+    await fails(
+      { type: 'network_exists', name: 'none', subnet: '10.0.0.0/8' },
+      /^Network "none" has the subnet —/,
+    );
+    assert.equal(assertionSchema.safeParse({ ...pool, subnet: '10.123.0.0' }).success, false);
+  });
+
   test('registry_has with basic auth: asks without an account, then with the right and a wrong one', async () => {
     await sh(
       [

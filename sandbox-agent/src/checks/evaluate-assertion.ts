@@ -35,6 +35,14 @@ export async function evaluateAssertion(
       if (a.driver && net.data.Driver !== a.driver) {
         return fail('network_driver', { name: a.name, driver: net.data.Driver, expected: a.driver });
       }
+      const subnets = (net.data.IPAM?.Config ?? []).flatMap((c) => (c.Subnet ? [c.Subnet] : []));
+      if (a.subnet && !subnets.includes(a.subnet)) {
+        return fail('network_subnet', {
+          name: a.name,
+          subnets: subnets.join(', ') || '—',
+          expected: a.subnet,
+        });
+      }
       return ok('network_ok', { name: a.name, driver: net.data.Driver });
     }
     case 'container_running': {

@@ -108,7 +108,14 @@ export const containerInspectSchema = z.object({
 
 export type ContainerInspect = z.infer<typeof containerInspectSchema>;
 
-export const networkInspectSchema = z.object({ Name: z.string(), Driver: z.string() });
+export const networkInspectSchema = z.object({
+  Name: z.string(),
+  Driver: z.string(),
+  IPAM: z
+    .object({ Config: z.array(z.object({ Subnet: z.string().optional() })).nullable() })
+    .partial()
+    .optional(),
+});
 
 export const imageInspectSchema = z.object({
   Id: z.string(),
