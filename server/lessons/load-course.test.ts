@@ -52,8 +52,11 @@ describe('the real course', () => {
               'networking/port-mapping/port-forms-quiz',
             ],
           ],
-          [lessonId, [exerciseId]],
-          ['networking/two-hosts', ['networking/two-hosts/serve-across-hosts']],
+          [lessonId, [exerciseId, 'networking/container-links/networks-quiz']],
+          [
+            'networking/two-hosts',
+            ['networking/two-hosts/serve-across-hosts', 'networking/two-hosts/reach-quiz'],
+          ],
           [
             'networking/dns',
             ['networking/dns/hostname-and-dns', 'networking/dns/address-pool', 'networking/dns/dns-quiz'],
@@ -76,7 +79,10 @@ describe('the real course', () => {
     assert.deepEqual(en.nodes, ['node1']);
     assert.deepEqual(
       en.exercises.map((e) => [e.id, e.node, e.tasks.length, e.hints.length > 0]),
-      [[exerciseId, 'node1', 7, true]],
+      [
+        [exerciseId, 'node1', 7, true],
+        ['networking/container-links/networks-quiz', 'node1', 3, false],
+      ],
     );
     assert.notEqual(en.html, zh.html);
     assert.match(zh.title, /容器/);
