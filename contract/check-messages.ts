@@ -59,6 +59,19 @@ export const checkMessageTemplates = {
     '这个引擎上还没有删除过名为 "{name}" 的容器（引擎只保留最近 256 条事件）。',
   ),
   container_removed: t('Container "{name}" was removed.', '容器 "{name}" 已被删除。'),
+  container_no_healthcheck: t(
+    'Container "{name}" has no health check: its image has no HEALTHCHECK and `docker run` gave none.',
+    '容器 "{name}" 没有健康检查：它的镜像中没有 HEALTHCHECK，`docker run` 也没有指定。',
+  ),
+  container_health_starting: t(
+    'Container "{name}" is still starting: its health check has not passed yet. Wait a few seconds and check again.',
+    '容器 "{name}" 仍处于 starting 状态：它的健康检查还没有通过。等几秒钟再检查。',
+  ),
+  container_unhealthy: t(
+    'Container "{name}" is unhealthy: its health check failed {count} time(s) in a row (last exit code {code}: {output}).',
+    '容器 "{name}" 的状态是 unhealthy：它的健康检查连续失败了 {count} 次（最后一次退出码 {code}：{output}）。',
+  ),
+  container_healthy: t('Container "{name}" is healthy.', '容器 "{name}" 的状态是 healthy。'),
   container_not_on_network: t(
     'Container "{name}" is attached to {networks}, not to "{network}".',
     '容器 "{name}" 连接的是 {networks}，而不是 "{network}"。',
@@ -138,6 +151,11 @@ export const checkMessageTemplates = {
   ),
   file_lacks: t('{path} {where} does not contain "{text}".', '{where}的 {path} 中没有 "{text}"。'),
   file_ok: t('{path} {where} has the expected content.', '{where}的 {path} 内容正确。'),
+  file_present: t(
+    '{path} {where} still exists; it should not be there.',
+    '{where}仍然有 {path}；它不应当在那里。',
+  ),
+  file_absent_ok: t('There is no {path} {where}, as expected.', '{where}没有 {path}，符合要求。'),
   registry_unreachable: t('No registry answered at {url}: {error}', '{url} 上没有镜像仓库应答：{error}'),
   registry_login_required: t(
     'The registry at {url} asks for a user name and password (HTTP 401): it has basic auth.',

@@ -118,6 +118,23 @@ export const assertionSchema = z.discriminatedUnion('type', [
     .refine((a) => [a.container, a.volume, a.image].filter(Boolean).length <= 1, {
       error: 'at most one of container, volume, image',
     }),
+  // A path that must NOT exist (no file, directory or link of that name): on the node, or inside a container,
+  // a volume or an image — e.g. a file a .dockerignore kept out of a build.
+  z
+    .object({
+      type: z.literal('file_absent'),
+      node,
+      path: z.string().regex(/^\//, 'an absolute path, e.g. /usr/share/nginx/html/draft.html'),
+      container: name.optional(),
+      volume: name.optional(),
+      image: name.optional(),
+    })
+    .strict()
+    .refine((a) => [a.container, a.volume, a.image].filter(Boolean).length <= 1, {
+      error: 'at most one of container, volume, image',
+    }),
+  // A running container whose health check (HEALTHCHECK in its image, or --health-cmd) reports "healthy".
+  z.object({ type: z.literal('container_healthy'), node, name }).strict(),
   // A registry's repositories and tags over its HTTP API (/v2/_catalog, /v2/<name>/tags/list), from the node.
   z
     .object({

@@ -206,6 +206,87 @@ describe('typed assertions on a real sandbox', () => {
     await fails({ ...inVolume, equals: 'persisted' }, /says "persist", not "persisted"/);
   });
 
+  test('file_absent: a file left out of an image by .dockerignore, deleted by a layer, or in a container', async () => {
+    const draft = { type: 'file_absent', image: 'web:ctx', path: '/usr/share/nginx/html/draft.html' };
+    await fails(draft, /Image "web:ctx" is not present/);
+    await sh(
+      [
+        'mkdir -p /root/web/site && cd /root/web',
+        "echo '<h1>Published page</h1>' > site/index.html",
+        "echo '<h1>Draft</h1>' > site/draft.html",
+        `printf 'FROM nginx\nCOPY site/ /usr/share/nginx/html/\n' > Dockerfile`,
+        'docker build -q -t web:with-draft .',
+        "echo 'site/draft.html' > .dockerignore",
+        'docker build -q -t web:ctx .',
+        // The draft copied, then deleted by a later layer (a whiteout), and its whole folder deleted.
+        `printf 'FROM web:with-draft\nRUN rm /usr/share/nginx/html/draft.html\n' | docker build -q -t web:rm -`,
+        `printf 'FROM web:with-draft\nRUN rm -r /usr/share/nginx/html\n' | docker build -q -t web:rmdir -`,
+        'docker create --name web-draft web:with-draft',
+        'docker volume create draft-volume',
+        `docker run --rm -v draft-volume:/data busybox sh -c 'mkdir /data/site && echo x > /data/site/draft.html'`,
+      ].join('\n'),
+      300_000,
+    );
+    await passes(draft);
+    await fails(
+      { ...draft, image: 'web:with-draft' },
+      /\/usr\/share\/nginx\/html\/draft.html in image "web:with-draft" still exists/,
+    );
+    await passes({ ...draft, image: 'web:rm' });
+    await passes({ ...draft, image: 'web:rmdir' });
+    await fails(
+      { ...draft, path: '/usr/share/nginx/html/index.html' },
+      /index.html in image "web:ctx" still/,
+    );
+    await fails({ ...draft, path: '/usr/share/nginx/html' }, /html in image "web:ctx" still exists/);
+    await fails({ ...draft, image: 'web:ctx2' }, /Image "web:ctx2" is not present/);
+
+    const inContainer = {
+      type: 'file_absent',
+      container: 'web-draft',
+      path: '/usr/share/nginx/html/draft.html',
+    };
+    await fails(inContainer, /in container "web-draft" still exists/);
+    await passes({ ...inContainer, path: '/usr/share/nginx/html/draft2.html' });
+    await fails({ ...inContainer, path: '/usr' }, /\/usr in container "web-draft" still exists/);
+    await fails({ ...inContainer, container: 'web-gone' }, /No container named "web-gone"/);
+
+    const inVolume = { type: 'file_absent', volume: 'draft-volume', path: '/site/draft.html' };
+    await fails(inVolume, /in volume "draft-volume" still exists/);
+    await passes({ ...inVolume, path: '/draft.html' });
+    await fails({ ...inVolume, volume: 'no-volume' }, /No volume named "no-volume"/);
+    await fails({ type: 'file_absent', path: '/root/web/site/draft.html' }, /on the node still exists/);
+    await passes({ type: 'file_absent', path: '/root/web/site/draft.txt' });
+  });
+
+  test('container_healthy: healthy against no health check, starting, unhealthy and stopped', async () => {
+    const healthy = { type: 'container_healthy', name: 'web-health' };
+    await fails(healthy, /No container named "web-health"/);
+    const check =
+      '--health-cmd "curl -fs http://localhost/ || exit 1" --health-interval 1s --health-retries 2';
+    await sh(
+      [
+        `docker run -d --name web-health ${check} nginx`,
+        'docker run -d --name web-plain nginx',
+        'docker run -d --name web-slow --health-cmd true --health-interval 1h --health-start-period 1h nginx',
+        `docker run -d --name web-sick --health-cmd "curl -fs http://localhost/missing || exit 7" --health-interval 1s --health-retries 1 nginx`,
+        `docker run -d --name web-stopped ${check} nginx`,
+        'docker stop -t 1 web-stopped',
+        // Each of the other two has had a few checks by now.
+        'for i in $(seq 30); do [ "$(docker inspect -f "{{.State.Health.Status}}" web-health)" = healthy ] && [ "$(docker inspect -f "{{.State.Health.Status}}" web-sick)" = unhealthy ] && exit 0; sleep 1; done; exit 1',
+      ].join('\n'),
+      120_000,
+    );
+    await passes(healthy);
+    await fails({ ...healthy, name: 'web-plain' }, /"web-plain" has no health check/);
+    await fails({ ...healthy, name: 'web-slow' }, /"web-slow" is still starting/);
+    await fails(
+      { ...healthy, name: 'web-sick' },
+      /"web-sick" is unhealthy: its health check failed \d+ time\(s\) in a row \(last exit code 7/,
+    );
+    await fails({ ...healthy, name: 'web-stopped' }, /"web-stopped" exists but is exited, not running/);
+  });
+
   test('registry_has: repositories and tags over the registry HTTP API', async () => {
     const pushed = { type: 'registry_has', repository: 'busybox', tag: 'latest' };
     await fails(pushed, /No registry answered at http:\/\/localhost:5000/);

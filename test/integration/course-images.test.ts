@@ -45,7 +45,8 @@ describe('course images in a sandbox', () => {
   test('a new sandbox has every course image at once, for under 5 MB of its own disk', async () => {
     const r = await run(
       id,
-      "docker image ls --format '{{.Repository}}:{{.Tag}}'; du -sk /var/lib/docker | cut -f1",
+      // -x: the store's bottom layers are mounted under it (sandbox-agent/src/sandboxes/image-store.ts).
+      "docker image ls --format '{{.Repository}}:{{.Tag}}'; du -skx /var/lib/docker | cut -f1",
     );
     const lines = r.output.trim().split('\n');
     const kb = Number(lines.pop());
@@ -70,6 +71,41 @@ describe('course images in a sandbox', () => {
     assert.match(r.output, /^12\.\d+/m);
     assert.match(r.output, /Welcome to nginx!/);
     assert.match(r.output, /PUSHED/);
+  });
+
+  test('a RUN on debian adds a layer of its own bytes, not a copy of the base (BuildKit and legacy)', async () => {
+    const sizes = await run(
+      id,
+      [
+        'set -e',
+        'for base in debian:trixie debian:bookworm nginx; do',
+        `  printf 'FROM %s\\nRUN echo hi > /x\\n' "$base" | docker build -q -t "run-on-$base" - >/dev/null`,
+        `  printf 'FROM %s\\nRUN echo hi > /y\\n' "$base" | DOCKER_BUILDKIT=0 docker build -q -t "legacy-on-$base" - >/dev/null`,
+        '  for t in run-on legacy-on; do',
+        `    echo "$t-$base $(docker history --human=false --format '{{.Size}}' "$t-$base" | head -1)"`,
+        '  done',
+        'done',
+      ].join('\n'),
+      300_000,
+    );
+    assert.equal(sizes.exitCode, 0, sizes.output);
+    const rows = sizes.output
+      .trim()
+      .split('\n')
+      .filter((l) => /^(run|legacy)-on-/.test(l));
+    assert.equal(rows.length, 6, sizes.output);
+    for (const row of rows) {
+      const [image, bytes] = row.split(' ');
+      assert.ok(Number(bytes) < 1024 * 1024, `${image}: its RUN layer holds ${bytes} bytes`);
+    }
+    console.log(`  RUN layer sizes: ${rows.join(', ')}`);
+    // The base is a mount in the node: removing it and pulling it back still works.
+    const again = await run(
+      id,
+      'for b in debian:trixie debian:bookworm nginx; do docker rmi run-on-$b legacy-on-$b >/dev/null; done && docker rmi debian:bookworm debian:12 debian:bookworm-slim >/dev/null && docker pull -q debian:bookworm >/dev/null && docker run --rm debian:bookworm cat /etc/debian_version',
+    );
+    assert.equal(again.exitCode, 0, again.output);
+    assert.match(again.output, /^12\.\d+/m);
   });
 
   test('docker rmi then docker pull of a course image works through the mirror; other sandboxes keep theirs', async () => {

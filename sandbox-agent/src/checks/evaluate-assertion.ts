@@ -2,8 +2,10 @@ import type { Assertion } from '../../../contract/checks.ts';
 import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
+import { evaluateContainerHealthy } from './container-healthy.ts';
 import { evaluateContainerMount } from './container-mount.ts';
 import { evaluateContainerRemoved } from './container-removed.ts';
+import { evaluateFileAbsent } from './file-absent.ts';
 import { evaluateFileContent } from './file-content.ts';
 import { httpGet } from './http-get.ts';
 import {
@@ -129,6 +131,10 @@ export async function evaluateAssertion(
       return evaluateImageImported(a, inner);
     case 'file_content':
       return evaluateFileContent(a, inner, timeoutMs);
+    case 'file_absent':
+      return evaluateFileAbsent(a, inner, timeoutMs);
+    case 'container_healthy':
+      return evaluateContainerHealthy(a, inner);
     case 'registry_has':
       return evaluateRegistryHas(a, inner, timeoutMs);
     case 'container_mount':

@@ -37,7 +37,8 @@ export async function evaluateFileContent(
   return ok('file_ok', { path: a.path, where });
 }
 
-function whereOf(a: FileContent): CheckMessage {
+/** Where a file check looks, as words for its findings. */
+export function whereOf(a: { container?: string; volume?: string; image?: string }): CheckMessage {
   if (a.container) return msg('where_container', { name: a.container });
   if (a.volume) return msg('where_volume', { name: a.volume });
   if (a.image) return msg('where_image', { name: a.image });
@@ -59,19 +60,30 @@ async function readFile(
     return { content: file?.toString('utf8') };
   }
   if (a.volume) {
-    const res = await inner.get(`/volumes/${enc(a.volume)}`);
-    const volume = volumeSchema.safeParse(res.body);
-    if (res.status !== 200 || !volume.success) return { missing: fail('volume_missing', { name: a.volume }) };
-    return { content: await catFirst(inner, [volume.data.Mountpoint], a.path, timeoutMs) };
+    const mountpoint = await volumeMountpoint(inner, a.volume);
+    if (!mountpoint) return { missing: fail('volume_missing', { name: a.volume }) };
+    return { content: await catFirst(inner, [mountpoint], a.path, timeoutMs) };
   }
   if (a.image) {
     const image = await inspectImage(inner, a.image);
     if (!image) return { missing: fail('image_missing', { name: a.image }) };
-    const data = image.GraphDriver?.Data ?? {};
-    const dirs = [data.UpperDir, ...(data.LowerDir ?? '').split(':')].filter((d): d is string => !!d);
+    const dirs = layerDirs(image);
     return { content: dirs.length ? await catFirst(inner, dirs, a.path, timeoutMs) : undefined };
   }
   return { content: await catFirst(inner, [''], a.path, timeoutMs) };
+}
+
+/** Where a volume's files are on the node; undefined when there is no such volume. */
+export async function volumeMountpoint(inner: InnerEngine, name: string): Promise<string | undefined> {
+  const res = await inner.get(`/volumes/${enc(name)}`);
+  const volume = volumeSchema.safeParse(res.body);
+  return res.status === 200 && volume.success ? volume.data.Mountpoint : undefined;
+}
+
+/** An image's layer directories on the node, top first, as the overlay2 storage driver keeps them. */
+export function layerDirs(image: { GraphDriver?: { Data: Record<string, string> | null } | undefined }) {
+  const data = image.GraphDriver?.Data ?? {};
+  return [data.UpperDir, ...(data.LowerDir ?? '').split(':')].filter((d): d is string => !!d);
 }
 
 // The path under the first directory that has it as a regular file (a deletion in an upper layer is a

@@ -91,7 +91,23 @@ function shellQuote(s: string): string {
 
 export const containerInspectSchema = z.object({
   Name: z.string(),
-  State: z.object({ Running: z.boolean(), Status: z.string(), ExitCode: z.number().default(0) }),
+  State: z.object({
+    Running: z.boolean(),
+    Status: z.string(),
+    ExitCode: z.number().default(0),
+    // Only for a container with a health check (HEALTHCHECK or --health-cmd): "starting", "healthy", "unhealthy".
+    Health: z
+      .object({
+        Status: z.string(),
+        FailingStreak: z.number().default(0),
+        Log: z
+          .array(z.object({ ExitCode: z.number(), Output: z.string().default('') }))
+          .nullable()
+          .default([]),
+      })
+      .nullable()
+      .optional(),
+  }),
   Config: z
     .object({ Image: z.string().default(''), Tty: z.boolean().default(false) })
     .default({ Image: '', Tty: false }),
