@@ -44,12 +44,12 @@ async function main(): Promise<void> {
 
     // The whole set at start: the store makes it present when the node is ready; loading it is the alternative.
     const present = await inNode(
-      `docker image inspect ${COURSE_IMAGE_REFS.join(' ')} >/dev/null && du -sk /var/lib/docker | cut -f1`,
+      `docker image inspect ${COURSE_IMAGE_REFS.join(' ')} >/dev/null && du -skx /var/lib/docker | cut -f1`,
     );
     const storeKb = Number(present.out.trim().split('\n').at(-1));
     await inNode(`docker rmi ${COURSE_IMAGE_REFS.join(' ')} >/dev/null`);
     const loadMs = await load(COURSE_IMAGE_REFS);
-    const loadedKb = Number((await inNode('du -sk /var/lib/docker | cut -f1')).out.trim().split('\n').at(-1));
+    const loadedKb = Number((await inNode('du -skx /var/lib/docker | cut -f1')).out.trim().split('\n').at(-1));
     rows.push(
       {
         metric: `all ${COURSE_IMAGE_REFS.length} course image tags in a new node: extra time`,
