@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+
+// The canonical exercise images/dockerfile/build-mynginx through the control plane, solved another way than
+// the lesson's reference solution, after the near misses a learner makes: a Dockerfile elsewhere or on
+// another base, a tag never built, a web3 of plain nginx, a commit instead of a build, a wrong port.
+const LESSON = 'images/dockerfile';
+const EXERCISE = `${LESSON}/build-mynginx`;
+const TASKS = [
+  'dockerfile-from',
+  'dockerfile-run',
+  'v3-on-nginx',
+  'v3-has-page',
+  'v3-built',
+  'web3-running',
+  'web3-port',
+  'page-on-8080',
+];
+const PAGE = `echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html`;
+// A Dockerfile written by a script on the node: its base, then a RUN that writes the page.
+const dockerfile = (path: string, base: string, prepare = '') =>
+  `cat > ${path} <<'EOF'\nFROM ${base}\nRUN ${prepare}${PAGE}\nEOF`;
+// Waits until a port on the node answers (nginx takes a moment after `docker run -d`).
+const waitFor = (port: number) =>
+  `for _ in $(seq 1 50); do curl -sf http://localhost:${port}/ >/dev/null && break; sleep 0.1; done`;
+
+describe('the canonical exercise build-mynginx', () => {
+  let cp: ControlPlane;
+  let cookie: string;
+  let sandboxId: string;
+  const onNode = async (script: string) => {
+    const r = await cp.agent.engine.exec(
+      cp.agent.manager.nodeContainer(sandboxId, 'node1'),
+      ['bash', '-c', `set -e\n${script}`],
+      { timeoutMs: 60_000 },
+    );
+    assert.equal(r.exitCode, 0, r.output);
+  };
+  // The tasks that fail, each with its message.
+  const failing = async () => {
+    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
+      cookie,
+      body: { exerciseId: EXERCISE },
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    const tasks = r.json.tasks as { id: string; passed: boolean; message: string }[];
+    assert.deepEqual(
+      tasks.map((t) => t.id),
+      TASKS,
+    );
+    assert.equal(
+      r.json.passed,
+      tasks.every((t) => t.passed),
+    );
+    return new Map(tasks.filter((t) => !t.passed).map((t) => [t.id, t.message]));
+  };
+
+  before(async () => {
+    cp = await startControlPlane();
+    cookie = await cp.signIn('build-mynginx');
+    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
+    assert.equal(r.status, 201, JSON.stringify(r.json));
+    sandboxId = r.json.id;
+    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+  });
+  after(async () => {
+    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
+    await cp.stop();
+  });
+
+  test('a fresh sandbox fails every task', async () => {
+    const fails = await failing();
+    assert.deepEqual([...fails.keys()], TASKS);
+    assert.match(fails.get('dockerfile-from')!, /\/root\/mynginx\/Dockerfile/);
+    assert.match(fails.get('web3-running')!, /No container named "web3"/);
+  });
+
+  test('a Dockerfile in /root, built as nginx:v2, and a web3 of plain nginx fail', async () => {
+    await onNode(`cd /root
+${dockerfile('Dockerfile', 'nginx')}
+docker build -q -t nginx:v2 .
+docker run -d --name web3 -p 8080:80 nginx
+${waitFor(8080)}`);
+    const fails = await failing();
+    assert.deepEqual(
+      [...fails.keys()],
+      TASKS.filter((t) => t !== 'web3-port'),
+    );
+    assert.match(fails.get('dockerfile-from')!, /\/root\/mynginx\/Dockerfile/);
+    assert.match(fails.get('v3-on-nginx')!, /nginx:v3/);
+    assert.match(fails.get('web3-running')!, /created from "nginx", not from "nginx:v3"/);
+    assert.match(fails.get('page-on-8080')!, /does not contain "Hello, Docker!"/);
+  });
+
+  test('an image built on debian instead of nginx fails on its base', async () => {
+    await onNode(`docker rm -f web3
+mkdir -p /root/mynginx && cd /root/mynginx
+${dockerfile('Dockerfile', 'debian:bookworm', 'mkdir -p /usr/share/nginx/html && ')}
+docker build -q -t nginx:v3 .`);
+    const fails = await failing();
+    assert.ok(fails.has('dockerfile-from'));
+    assert.ok(!fails.has('dockerfile-run'), fails.get('dockerfile-run'));
+    assert.match(fails.get('v3-on-nginx')!, /not built on "nginx"/);
+    assert.ok(!fails.has('v3-has-page'), fails.get('v3-has-page'));
+  });
+
+  test('nginx:v3 committed from a changed container fails: it was not built', async () => {
+    await onNode(`cd /root/mynginx
+${dockerfile('Dockerfile', 'nginx')}
+docker run -d --name changed nginx
+docker exec changed sh -c '${PAGE.replaceAll("'", '"')}'
+docker commit changed nginx:v3
+docker rm -f changed
+docker run -d --name web3 -p 8080:80 nginx:v3
+${waitFor(8080)}`);
+    const fails = await failing();
+    assert.deepEqual([...fails.keys()], ['v3-built']);
+    assert.match(fails.get('v3-built')!, /nginx -g daemon off;.*not by a RUN step/);
+  });
+
+  test('web3 on another port fails, even when another container answers on 8080', async () => {
+    await onNode(`docker rm -f web3
+docker build -q -t nginx:v3 /root/mynginx
+docker run -d --name web3 -p 8081:80 nginx:v3
+docker run -d --name decoy -p 8080:80 nginx:v3
+${waitFor(8080)}`);
+    const fails = await failing();
+    assert.deepEqual([...fails.keys()], ['web3-port']);
+    assert.match(fails.get('web3-port')!, /0\.0\.0\.0:8081/);
+  });
+
+  test('a solution written differently passes: exec-form RUN, nginx:latest, built from another folder', async () => {
+    await onNode(`docker rm -f web3 decoy
+cat > /root/mynginx/Dockerfile <<'EOF'
+# the home page, baked in
+FROM nginx:latest
+RUN ["/bin/sh", "-c", "echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html"]
+EOF
+cd /tmp
+docker build --tag nginx:v3 --file /root/mynginx/Dockerfile /root/mynginx
+docker run --detach --publish 0.0.0.0:8080:80/tcp --name web3 nginx:v3
+${waitFor(8080)}`);
+    const fails = await failing();
+    assert.deepEqual([...fails.entries()], []);
+  });
+});
