@@ -127,7 +127,7 @@ docker run -d --name decoy -p 8080:80 nginx:v3
 ${waitFor(8080)}`);
     const fails = await failing();
     assert.deepEqual([...fails.keys()], ['web3-port']);
-    assert.match(fails.get('web3-port')!, /0\.0\.0\.0:8081/);
+    assert.match(fails.get('web3-port')!, /8081/);
   });
 
   test('a solution written differently passes: exec-form RUN, nginx:latest, built from another folder', async () => {
