@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { type LessonSandbox, startLessonSandbox } from '../support/lesson-sandbox.ts';
 
 // The canonical exercise images/dockerfile/build-mynginx through the control plane, solved another way than
 // the lesson's reference solution, after the near misses a learner makes: a Dockerfile elsewhere or on
@@ -26,48 +26,27 @@ const waitFor = (port: number) =>
   `for _ in $(seq 1 50); do curl -sf http://localhost:${port}/ >/dev/null && break; sleep 0.1; done`;
 
 describe('the canonical exercise build-mynginx', () => {
-  let cp: ControlPlane;
-  let cookie: string;
-  let sandboxId: string;
+  let sandbox: LessonSandbox;
+  // A script on the node, as a learner would type it; every command must succeed.
   const onNode = async (script: string) => {
-    const r = await cp.agent.engine.exec(
-      cp.agent.manager.nodeContainer(sandboxId, 'node1'),
-      ['bash', '-c', `set -e\n${script}`],
-      { timeoutMs: 60_000 },
-    );
+    const r = await sandbox.onNode(`set -e\n${script}`);
     assert.equal(r.exitCode, 0, r.output);
   };
   // The tasks that fail, each with its message.
   const failing = async () => {
-    const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
-      cookie,
-      body: { exerciseId: EXERCISE },
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.json));
-    const tasks = r.json.tasks as { id: string; passed: boolean; message: string }[];
-    assert.deepEqual(
-      tasks.map((t) => t.id),
-      TASKS,
-    );
+    const { passed, byId } = await sandbox.check(EXERCISE);
+    assert.deepEqual([...byId.keys()], TASKS);
     assert.equal(
-      r.json.passed,
-      tasks.every((t) => t.passed),
+      passed,
+      [...byId.values()].every((t) => t.passed),
     );
-    return new Map(tasks.filter((t) => !t.passed).map((t) => [t.id, t.message]));
+    return new Map([...byId].filter(([, t]) => !t.passed).map(([id, t]) => [id, t.message]));
   };
 
   before(async () => {
-    cp = await startControlPlane();
-    cookie = await cp.signIn('build-mynginx');
-    const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } });
-    assert.equal(r.status, 201, JSON.stringify(r.json));
-    sandboxId = r.json.id;
-    await waitForState(cp, cookie, sandboxId, 'ready', 90_000);
+    sandbox = await startLessonSandbox(LESSON, 'build-mynginx');
   });
-  after(async () => {
-    await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie }).catch(() => {});
-    await cp.stop();
-  });
+  after(async () => sandbox.stop());
 
   test('a fresh sandbox fails every task', async () => {
     const fails = await failing();
@@ -91,6 +70,9 @@ ${waitFor(8080)}`);
     assert.match(fails.get('v3-on-nginx')!, /nginx:v3/);
     assert.match(fails.get('web3-running')!, /created from "nginx", not from "nginx:v3"/);
     assert.match(fails.get('page-on-8080')!, /does not contain "Hello, Docker!"/);
+    // The same finding on a Chinese page, with the lesson's Chinese hint after it.
+    const zh = (await sandbox.check(EXERCISE, { lang: 'zh' })).byId.get('web3-running')!;
+    assert.match(zh.message, /容器 "web3" 是用 "nginx" 创建的.*docker rm -f web3/s);
   });
 
   test('an image built on debian instead of nginx fails on its base', async () => {
