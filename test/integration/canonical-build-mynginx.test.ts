@@ -11,6 +11,14 @@ const PAGE = `echo '<h1>Hello, Docker!</h1>' > /usr/share/nginx/html/index.html`
 // A Dockerfile written by a script on the node: its base, then a RUN that writes the page.
 const dockerfile = (path: string, base: string, prepare = '') =>
   `cat > ${path} <<'EOF'\nFROM ${base}\nRUN ${prepare}${PAGE}\nEOF`;
+// What the Dockerfile and image tasks say while /root/mynginx/Dockerfile and nginx:v3 are missing.
+const NO_DOCKERFILE_NO_V3 = {
+  'dockerfile-from': /no file \/root\/mynginx\/Dockerfile/,
+  'dockerfile-run': /no file \/root\/mynginx\/Dockerfile/,
+  'v3-on-nginx': /"nginx:v3" is not present/,
+  'v3-has-page': /nginx:v3/,
+  'v3-built': /no image nginx:v3/,
+};
 // Waits until a port on the node answers (nginx takes a moment after `docker run -d`).
 const waitFor = (port: number) =>
   `for _ in $(seq 1 50); do curl -sf http://localhost:${port}/ >/dev/null && break; sleep 0.1; done`;
@@ -31,11 +39,7 @@ describe('the canonical exercise build-mynginx', () => {
 
   test('a fresh sandbox fails every task', async () => {
     assertOnlyFailing(await check(), {
-      'dockerfile-from': /no file \/root\/mynginx\/Dockerfile/,
-      'dockerfile-run': /no file \/root\/mynginx\/Dockerfile/,
-      'v3-on-nginx': /"nginx:v3" is not present/,
-      'v3-has-page': /nginx:v3/,
-      'v3-built': /no image nginx:v3/,
+      ...NO_DOCKERFILE_NO_V3,
       'web3-running': /No container named "web3"/,
       'web3-port': /No container named "web3"/,
       'page-on-8080': /localhost:8080/,
@@ -49,11 +53,7 @@ docker build -q -t nginx:v2 .
 docker run -d --name web3 -p 8080:80 nginx
 ${waitFor(8080)}`);
     assertOnlyFailing(await check(), {
-      'dockerfile-from': /no file \/root\/mynginx\/Dockerfile/,
-      'dockerfile-run': /no file \/root\/mynginx\/Dockerfile/,
-      'v3-on-nginx': /"nginx:v3" is not present/,
-      'v3-has-page': /nginx:v3/,
-      'v3-built': /no image nginx:v3/,
+      ...NO_DOCKERFILE_NO_V3,
       'web3-running': /created from "nginx", not from "nginx:v3"/,
       'page-on-8080': /does not contain "Hello, Docker!"/,
     });
