@@ -9,6 +9,7 @@ import { type ClientFrame, parseServerFrame } from '../contract/terminal-frames.
 
 // root@node1:~# (sandbox-agent/images/node/root-bashrc) or bash's "> " for a line that continues.
 const PROMPT = /(root@[\w.-]+:[^\n]*# |^> )$/;
+const REFUSED_BY_BASH = /^-?bash: .*: event not found\r?$/gm;
 // Colours and cursor moves, so the prompt can be matched as text.
 const ESC = String.fromCharCode(27);
 const BEL = String.fromCharCode(7);
@@ -79,14 +80,18 @@ export async function typeInTerminal(
 
   await waitUntil(atPrompt, 0, 'the prompt');
   await type(`trap 'berth_failed=$((\${berth_failed:-0}+1))' ERR`);
+  const scriptFrom = shown().length;
   for (const line of script.split('\n')) if (line.trim()) await type(line);
+  // A line bash refuses before running anything (a `!` in double quotes: history expansion) trips no ERR
+  // trap, yet the command never ran: count those from bash's own complaint.
+  const refused = shown().slice(scriptFrom).match(REFUSED_BY_BASH)?.length ?? 0;
   // The typed line says ${berth_failed:-0}; only its output has a number after the marker.
   const nonce = randomBytes(4).toString('hex');
   const done = new RegExp(`berth-done-${nonce}:(\\d+)`);
   const from = shown().length;
   send({ type: 'input', data: `echo "berth-done-${nonce}:\${berth_failed:-0}"\r` });
   await waitUntil((f) => done.test(shown().slice(f)), from, 'the end of the script');
-  return { failed: Number(done.exec(shown().slice(from))?.[1] ?? 0), transcript: shown() };
+  return { failed: Number(done.exec(shown().slice(from))?.[1] ?? 0) + refused, transcript: shown() };
 }
 
 function lastLine(s: string): string {

@@ -127,6 +127,8 @@ describe('./berth lessons verify', () => {
         '  line >> notes.txt',
         'false',
         'ls /no/such/dir',
+        // Refused by bash's history expansion before anything runs: no ERR trap fires, yet it failed.
+        'echo "never!run" >> notes.txt',
         // A command that reads the terminal: typed-ahead lines must not reach it.
         'read -t 3 answer; echo "answer=[$answer]" >> notes.txt',
         'echo third >> notes.txt',
@@ -136,8 +138,8 @@ describe('./berth lessons verify', () => {
       });
       assert.equal(
         typed.failed,
-        3,
-        `false, ls and the read that timed out fail: ${typed.transcript.slice(-500)}`,
+        4,
+        `false, ls, the refused echo and the read that timed out fail: ${typed.transcript.slice(-500)}`,
       );
       const res = await agentApi.exec(agent.ref, id, 'node1', 'cat /root/t/notes.txt', 10_000);
       assert.equal(res.output, 'first $HOME\nsecond line\nanswer=[]\nthird\n');
