@@ -159,7 +159,7 @@ describe('a node behaves like a real Docker host', () => {
     assert.match(r.output, /inet 172\.17\.0\.\d+\/16/);
   });
 
-  test('offline hints fit the failure: a URL outside, an unknown image, none for a failing RUN', async () => {
+  test('offline hints fit the failure: a URL outside, an unknown image, none for a failing RUN or a local registry', async () => {
     const hintUrl = /berth:.*offline: URLs outside it cannot be fetched/;
     const hintImage = /berth:.*offline\. Images you can pull or run/;
     const build = async (dockerfile: string) =>
@@ -169,6 +169,10 @@ describe('a node behaves like a real Docker host', () => {
     assert.doesNotMatch(add.output, hintImage);
     const from = await build('FROM nosuch/image\\n');
     assert.match(from.output, hintImage);
+    // A registry of the sandbox's own: its error is the reason, not being offline.
+    const local = await sh('docker pull localhost:5000/busybox:never-pushed 2>&1');
+    assert.notEqual(local.exitCode, 0);
+    assert.doesNotMatch(local.output, /berth:/);
     const failing = await build('FROM busybox\\nRUN exit 3\\n');
     assert.notEqual(failing.exitCode, 0);
     assert.doesNotMatch(failing.output, /berth:/);
