@@ -1,11 +1,15 @@
-// The course page: a welcome with "Continue" (or "Start"), the lessons to do now, chapters to come.
+// The course page: a welcome with "Continue" (or "Start"), the lessons to do now with the learner's
+// progress, chapters to come.
 import { ChapterList } from '@/components/course/chapter-list';
 import { ContinueLink } from '@/components/course/continue-link';
+import { courseProgress } from '@/components/course/course-progress';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
+import { getServerViewer } from '@/server/auth/server-viewer.ts';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
+import { getProgress } from '@/server/progress/get-progress.ts';
 import styles from './page.module.css';
 
 export default async function CoursePage({
@@ -15,7 +19,9 @@ export default async function CoursePage({
 }) {
   const lang = await requestLang(searchParams);
   const t = stringsFor(lang);
-  const catalog = await getCatalog(lang);
+  const [catalog, viewer] = await Promise.all([getCatalog(lang), getServerViewer()]);
+  // The same data as GET /api/progress; a page without progress still works, so a failure stays quiet.
+  const progress = viewer ? await getProgress(viewer).catch(() => undefined) : undefined;
   const lessons = catalog.chapters.flatMap((c) =>
     c.lessons.map((l) => ({ id: l.id, title: l.title, exerciseIds: l.exercises.map((e) => e.id) })),
   );
@@ -41,7 +47,7 @@ export default async function CoursePage({
           <ContinueLink lang={lang} lessons={lessons} className={styles.cta} />
         </section>
         <section aria-label={t.chapters}>
-          <ChapterList catalog={catalog} lang={lang} />
+          <ChapterList catalog={catalog} lang={lang} progress={courseProgress(catalog, progress)} />
         </section>
       </main>
       <SiteFooter lang={lang} />

@@ -111,8 +111,11 @@ export const lessonViewSchema = z.object({
   nodes: z.array(nodeNameSchema),
   /** Where the file editor opens on the sandbox: a file or a folder (lesson.yaml `editor.path`). */
   editorPath: z.string(),
-  /** Prose rendered from the lesson's Markdown; safe to inject (no raw HTML from content). */
+  /** Prose rendered from the lesson's Markdown; safe to inject (no raw HTML from content). Each exercise's
+   * panel goes where its slot is (`<div class="exercise-slot" data-exercise-slot="<exercise>">`). */
   html: z.string(),
+  /** The prose's `##` sections, for a table of contents: heading id and text. */
+  sections: z.array(z.object({ id: z.string(), title: z.string() })),
   exercises: z.array(exerciseViewSchema),
 });
 export type LessonView = z.infer<typeof lessonViewSchema>;

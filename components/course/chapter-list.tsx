@@ -1,5 +1,5 @@
-// The course at a glance: the chapters with lessons first, their lessons as cards; chapters not written
-// yet after them in a compact list.
+// The course at a glance: the chapters with lessons first, their lessons as cards, each with the
+// learner's progress; chapters not written yet (no lessons) after them in a compact list.
 import Link from 'next/link';
 import type { Catalog } from '../../contract/public-api';
 import type { Lang } from '../i18n/lang';
@@ -7,9 +7,19 @@ import { stringsFor } from '../i18n/strings';
 import { ArrowIcon, ClockIcon } from '../ui/icons';
 import a11y from '../ui/sr-only.module.css';
 import styles from './chapter-list.module.css';
-import { LessonProgress } from './lesson-progress';
+import type { CourseProgress } from './course-progress';
+import { ChapterProgress, LessonProgress } from './lesson-progress';
 
-export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang }) {
+export function ChapterList({
+  catalog,
+  lang,
+  progress,
+}: {
+  catalog: Catalog;
+  lang: Lang;
+  /** The learner's progress; none for a guest who has not checked anything. */
+  progress?: CourseProgress;
+}) {
   const t = stringsFor(lang);
   // Numbered as in the course; what can be done now comes first, chapters not written yet after it, small.
   const numbered = catalog.chapters.map((chapter, i) => ({ chapter, number: i + 1 }));
@@ -35,11 +45,14 @@ export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang })
                       {chapter.title}
                     </h3>
                     <p className={styles.summary}>{chapter.summary}</p>
+                    {progress?.chapters.get(chapter.id) && (
+                      <ChapterProgress progress={progress.chapters.get(chapter.id)!} t={t} />
+                    )}
                   </div>
                 </div>
                 <ul className={styles.lessons}>
                   {chapter.lessons.map((lesson) => (
-                    <li key={lesson.id}>
+                    <li key={lesson.id} data-lesson={lesson.id}>
                       <Link href={`/lessons/${lesson.id}`} className={styles.card}>
                         <span className={styles.cardTitle}>{lesson.title}</span>
                         <span className={styles.cardSummary}>{lesson.summary}</span>
@@ -48,7 +61,9 @@ export function ChapterList({ catalog, lang }: { catalog: Catalog; lang: Lang })
                             <ClockIcon /> {t.minutes(lesson.minutes)}
                           </span>
                           <span className={styles.metaItem}>{t.exerciseCount(lesson.exercises.length)}</span>
-                          <LessonProgress lang={lang} exerciseIds={lesson.exercises.map((e) => e.id)} />
+                          {progress?.lessons.get(lesson.id) && (
+                            <LessonProgress progress={progress.lessons.get(lesson.id)!} t={t} />
+                          )}
                           <ArrowIcon className={styles.arrow} />
                         </span>
                       </Link>

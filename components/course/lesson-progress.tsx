@@ -1,36 +1,36 @@
-'use client';
-// Progress ticks on a lesson card: how many of its exercises the learner has passed.
-import type { Lang } from '../i18n/lang';
-import { stringsFor } from '../i18n/strings';
-import { useProgress } from '../session/progress-provider';
+// How far the learner is in a lesson (on its card) or a chapter (under its title): done, started with
+// the count of exercises passed, or not started. Rendered on the server from the learner's progress.
+import type { Strings } from '../i18n/strings';
 import { CheckIcon } from '../ui/icons';
-import a11y from '../ui/sr-only.module.css';
+import type { PartProgress } from './course-progress';
 import styles from './lesson-progress.module.css';
 
-export function LessonProgress({ lang, exerciseIds }: { lang: Lang; exerciseIds: readonly string[] }) {
-  const { passed } = useProgress();
-  if (!passed || exerciseIds.length === 0) return null;
-  const done = exerciseIds.filter((id) => passed.has(id)).length;
-  if (done === 0) return null;
-  const t = stringsFor(lang);
-  const complete = done === exerciseIds.length;
+export function LessonProgress({ progress, t }: { progress: PartProgress; t: Strings }) {
+  if (progress.total === 0) return null;
+  const words = { done: t.lessonDone, started: t.progressStarted, new: t.progressNew }[progress.state];
   return (
     <span
       className={styles.progress}
       data-testid="lesson-progress"
-      data-complete={complete ? 'true' : 'false'}
+      data-state={progress.state}
+      data-complete={progress.state === 'done' ? 'true' : 'false'}
     >
-      <span className={styles.ticks} aria-hidden="true">
-        {exerciseIds.map((id) =>
-          passed.has(id) ? (
-            <CheckIcon key={id} className={styles.tick} />
-          ) : (
-            <span key={id} className={`${styles.tick} ${styles.tickOff}`} />
-          ),
-        )}
-      </span>
-      {complete && <span aria-hidden="true">{t.lessonDone}</span>}
-      <span className={a11y.srOnly}>{t.exercisesDone(done, exerciseIds.length)}</span>
+      {progress.state === 'done' && <CheckIcon className={styles.tick} />}
+      <span className={styles.state}>{words}</span>
+      <span className={styles.count}>{t.exercisesDone(progress.done, progress.total)}</span>
     </span>
+  );
+}
+
+export function ChapterProgress({ progress, t }: { progress: PartProgress; t: Strings }) {
+  if (progress.total === 0) return null;
+  const percent = Math.round((100 * progress.done) / progress.total);
+  return (
+    <p className={styles.chapter} data-testid="chapter-progress" data-state={progress.state}>
+      <span className={styles.bar} aria-hidden="true">
+        <span className={styles.fill} style={{ width: `${percent}%` }} />
+      </span>
+      <LessonProgress progress={progress} t={t} />
+    </p>
   );
 }

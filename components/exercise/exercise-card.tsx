@@ -29,7 +29,7 @@ export function ExerciseCard({
   exercise: ExerciseView;
   index: number;
   showNode: boolean;
-  /** Says something in the exercise list's one live region (exercise-list.tsx). */
+  /** Says something in the page's one live region (check-announcer.tsx). */
   announce: (text: string) => void;
 }) {
   const session = useLessonSession();

@@ -1,5 +1,6 @@
 'use client';
 // Lesson prose with live "Run ▶" buttons: one delegated listener sends a block's command to the terminal.
+// Its children are the prose's parts (lesson-prose.tsx), each styled with this module's .prose.
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { stringsFor } from '../i18n/strings';
 import { useLessonSession } from '../session/lesson-session';
@@ -42,9 +43,7 @@ export function RunnableProse({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <div ref={ref} className={styles.prose}>
-        {children}
-      </div>
+      <div ref={ref}>{children}</div>
       <div className={styles.toastRegion} role="status" aria-live="polite">
         {notice && (
           <div className={styles.toast}>

@@ -67,6 +67,8 @@ export interface LessonDef {
   readonly editorPath: string;
   /** Rendered prose per language (from en.md / zh.md). */
   readonly html: Readonly<Record<Lang, string>>;
+  /** The `##` sections of the prose per language (heading id and text). */
+  readonly sections: Readonly<Record<Lang, readonly { id: string; title: string }[]>>;
   readonly exercises: readonly ExerciseDef[];
 }
 

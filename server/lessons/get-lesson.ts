@@ -22,6 +22,7 @@ export function buildLessonView(course: Course, lessonId: string, lang: Lang): L
     nodes: [...lesson.nodes],
     editorPath: lesson.editorPath,
     html: lesson.html[lang],
+    sections: [...lesson.sections[lang]],
     exercises: lesson.exercises.map((e) => ({
       id: e.id,
       title: e.title[lang],

@@ -16,7 +16,7 @@ import {
 } from './lesson-schema.ts';
 import { isLintError, type LintIssue, sortLintIssues } from './lint-issue.ts';
 import { lintProse } from './lint-prose.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { renderProse } from './render-markdown.ts';
 import { parseYamlFile, validateYaml } from './yaml-source.ts';
 
 // Reads and validates the whole lessons folder. Every problem is collected (not thrown on the first)
@@ -187,13 +187,20 @@ async function readLesson(
     }
   }
   if (!data || reader.issues.filter(isLintError).length > errorsBefore) return undefined;
+  const en = renderProse(prose.en ?? '', 'en');
+  const zh = renderProse(prose.zh ?? '', 'zh');
   return buildLesson(data, `${chapterId}/${name}`, chapterId, {
-    en: renderMarkdown(prose.en ?? '', 'en'),
-    zh: renderMarkdown(prose.zh ?? '', 'zh'),
+    html: { en: en.html, zh: zh.html },
+    sections: { en: en.sections, zh: zh.sections },
   });
 }
 
-function buildLesson(data: LessonFile, id: string, chapterId: string, html: Record<Lang, string>): LessonDef {
+function buildLesson(
+  data: LessonFile,
+  id: string,
+  chapterId: string,
+  prose: Pick<LessonDef, 'html' | 'sections'>,
+): LessonDef {
   const nodes = nodeNames(data.sandbox.nodes);
   return {
     id,
@@ -203,7 +210,7 @@ function buildLesson(data: LessonFile, id: string, chapterId: string, html: Reco
     minutes: data.minutes,
     nodes,
     editorPath: data.editor.path,
-    html,
+    ...prose,
     exercises: data.exercises.map((e) => ({
       id: `${id}/${e.id}`,
       lessonId: id,

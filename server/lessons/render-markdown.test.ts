@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { splitAtExerciseSlots } from './exercise-markers.ts';
-import { commandsToRun, renderMarkdown } from './render-markdown.ts';
+import { commandsToRun, renderMarkdown, renderProse } from './render-markdown.ts';
 
 // Only known-harmless elements and attributes, and no script URLs: a hostile lesson can't run code.
 const allowedTags = new Set(
@@ -22,6 +22,7 @@ const allowedAttributes = new Set([
   'role',
   'data-runnable',
   'data-run-code',
+  'data-exercise-slot',
   'start',
 ]);
 
@@ -72,24 +73,44 @@ describe('renderMarkdown', () => {
     );
     const zh = renderMarkdown('```bash\nls\n```\n\n```yaml\na: 1\n```\n', 'zh');
     assert.match(zh, /aria-label="在终端中运行: ls">运行 <span aria-hidden="true">▶<\/span>/);
-    assert.match(zh, /<pre tabindex="0" role="region" aria-label="代码"><code class="language-yaml">/);
+    assert.match(zh, /<pre tabindex="0" role="region" aria-label="代码: YAML"><code class="language-yaml">/);
     for (const lang of ['sh', 'shell', 'console', 'BASH']) {
       assert.match(renderMarkdown(`\`\`\`${lang}\nls\n\`\`\`\n`), /data-run-code="ls"/, lang);
     }
   });
 
-  it('renders other code blocks, and shell blocks marked no-run, plainly', () => {
-    for (const source of [
-      '```text\nPING busybox2\n```\n',
-      '```\nls\n```\n',
-      '```bash no-run\nls\n```\n',
-      '    ls\n',
-    ]) {
+  it('labels code that is not run with its kind, and shell blocks marked no-run as not for running', () => {
+    const cases: [string, string, string][] = [
+      ['```text\nPING busybox2\n```\n', 'Output', 'language-text'],
+      ['```dockerfile\nFROM nginx\n```\n', 'Dockerfile', 'language-dockerfile'],
+      ['```yaml\na: 1\n```\n', 'YAML', 'language-yaml'],
+      ['```toml\na = 1\n```\n', 'TOML', 'language-toml'],
+      ['```bash no-run\nls\n```\n', 'Not for running', 'language-bash'],
+    ];
+    for (const [source, kind, language] of cases) {
       const html = renderMarkdown(source);
+      assertInert(html);
       assert.doesNotMatch(html, /run-code|data-runnable/, source);
-      assert.match(html, /^<pre tabindex="0" role="region" aria-label="Code"><code[^>]*>/, source);
+      assert.match(
+        html,
+        new RegExp(
+          `^<div class="code-block"><span class="code-kind[^"]*" aria-hidden="true">${kind}</span>` +
+            `<pre tabindex="0" role="region" aria-label="Code: ${kind}"><code class="${language}">`,
+        ),
+        source,
+      );
     }
-    assert.match(renderMarkdown('```bash no-run\nls\n```\n'), /class="language-bash"/);
+    assert.match(renderMarkdown('```bash no-run\nls\n```\n'), /class="code-kind code-kind-no-run"/);
+    const zh = renderMarkdown('```bash no-run\nls\n```\n\n```text\nok\n```\n', 'zh');
+    assert.match(
+      zh,
+      /aria-hidden="true">仅供阅读，不要运行<\/span><pre [^>]*aria-label="代码: 仅供阅读，不要运行">/,
+    );
+    assert.match(zh, />输出<\/span>/);
+    // Blocks with no language (lint reports them) and indented code stay plain.
+    for (const source of ['```\nls\n```\n', '    ls\n']) {
+      assert.match(renderMarkdown(source), /^<pre tabindex="0" role="region" aria-label="Code"><code[^>]*>/);
+    }
   });
 
   it('keeps several commands, as newlines, in data-run-code', () => {
@@ -147,6 +168,21 @@ describe('renderMarkdown', () => {
     );
     assertInert(html);
     assert.doesNotMatch(html, /run-code/);
+  });
+});
+
+describe('renderProse', () => {
+  it('lists the ## sections with their heading ids, in the prose language', () => {
+    const { html, sections } = renderProse(
+      '# Title\n\n## Why `docker`?\n\n### Detail\n\n## 默认网络\n\n## Why `docker`?\n',
+      'zh',
+    );
+    assert.deepEqual(sections, [
+      { id: 'why-docker', title: 'Why docker?' },
+      { id: '默认网络', title: '默认网络' },
+      { id: 'why-docker-2', title: 'Why docker?' },
+    ]);
+    assert.match(html, /<h2 id="why-docker-2">/);
   });
 });
 

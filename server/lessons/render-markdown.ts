@@ -2,6 +2,8 @@ import MarkdownIt from 'markdown-it';
 import { EXERCISE_MARKER, exerciseSlot } from './exercise-markers.ts';
 import type { Lang } from './lang.ts';
 
+type Token = ReturnType<typeof md.parse>[number];
+
 // Lesson prose → HTML. Content never carries raw HTML (html: false); shell code blocks get a "Run"
 // button whose data-run-code the lesson page sends to the terminal (event delegation on [data-run-code]).
 
@@ -9,18 +11,43 @@ const runnableLangs = new Set(['bash', 'sh', 'shell', 'console']);
 
 // The few words the renderer writes itself, in the prose's language. A code block may scroll sideways on
 // a phone, so it is focusable (keyboard scrolling) and, being focusable, named.
-const words: Record<Lang, { run: string; runLabel: string; code: string }> = {
-  en: { run: 'Run', runLabel: 'Run in terminal', code: 'Code' },
-  zh: { run: '运行', runLabel: '在终端中运行', code: '代码' },
+const words: Record<Lang, { run: string; runLabel: string; code: string; noRun: string; output: string }> = {
+  en: { run: 'Run', runLabel: 'Run in terminal', code: 'Code', noRun: 'Not for running', output: 'Output' },
+  zh: { run: '运行', runLabel: '在终端中运行', code: '代码', noRun: '仅供阅读，不要运行', output: '输出' },
 };
+
+// What a block that is not run is, shown above it: "Dockerfile", "YAML", … (its fence language otherwise).
+const kindNames: Record<string, string> = {
+  dockerfile: 'Dockerfile',
+  yaml: 'YAML',
+  yml: 'YAML',
+  json: 'JSON',
+  toml: 'TOML',
+  ini: 'INI',
+  python: 'Python',
+  py: 'Python',
+  javascript: 'JavaScript',
+  js: 'JavaScript',
+  go: 'Go',
+  html: 'HTML',
+  nginx: 'nginx',
+  conf: 'Config',
+  diff: 'Diff',
+  sql: 'SQL',
+};
+
+function kindOf(language: string, lang: Lang): string {
+  if (language === 'text' || language === 'output' || language === 'plaintext') return words[lang].output;
+  return kindNames[language] ?? language;
+}
 
 // renderMarkdown passes the prose's language in markdown-it's env.
 function envLang(env: unknown): Lang {
   return (env as { lang?: Lang } | undefined)?.lang ?? 'en';
 }
 
-function pre(lang: Lang): string {
-  return `<pre tabindex="0" role="region" aria-label="${words[lang].code}">`;
+function pre(lang: Lang, label: string = words[lang].code): string {
+  return `<pre tabindex="0" role="region" aria-label="${escapeAttribute(label)}">`;
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
@@ -31,11 +58,7 @@ md.core.ruler.push('heading_ids', (state) => {
   state.tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return;
     const inline = state.tokens[i + 1];
-    const text = (inline?.children ?? [])
-      .filter((child) => child.type === 'text' || child.type === 'code_inline')
-      .map((child) => child.content)
-      .join('');
-    const base = slugify(text);
+    const base = slugify(plainText(inline));
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
@@ -76,9 +99,14 @@ md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const info = token.info ? unescapeAll(token.info).trim() : '';
   const [lang = '', ...flags] = info.split(/\s+/);
   const language = lang.toLowerCase();
-  // `bash no-run` shows a shell snippet that must not be sent to the terminal (a file's content, say).
+  // Code that is not run says what it is; `bash no-run` (a file's content, say) says not to run it.
   if (!runnableLangs.has(language) || flags.includes('no-run')) {
-    return defaultFence(tokens, idx, options, env, self).replace(/^<pre>/, pre(proseLang));
+    const plain = defaultFence(tokens, idx, options, env, self);
+    if (!language) return plain.replace(/^<pre>/, pre(proseLang));
+    const kind = runnableLangs.has(language) ? words[proseLang].noRun : kindOf(language, proseLang);
+    const labelled = plain.replace(/^<pre>/, pre(proseLang, `${words[proseLang].code}: ${kind}`));
+    const noRun = runnableLangs.has(language) ? ' code-kind-no-run' : '';
+    return `<div class="code-block"><span class="code-kind${noRun}" aria-hidden="true">${escapeHtml(kind)}</span>${labelled}</div>\n`;
   }
   const run = commandsToRun(token.content);
   const code = `${pre(proseLang)}<code class="language-${language}">${escapeHtml(token.content)}</code></pre>`;
@@ -94,6 +122,32 @@ md.renderer.rules.fence = (tokens, idx, options, env, self) => {
 /** `lang` is the prose's language: the words the renderer adds (Run, Code) follow it. */
 export function renderMarkdown(source: string, lang: Lang = 'en'): string {
   return md.render(source, { lang });
+}
+
+export interface ProseSection {
+  /** The heading's id in the rendered HTML. */
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The HTML and the `##` sections (for a table of contents) of one language's prose. */
+export function renderProse(source: string, lang: Lang): { html: string; sections: ProseSection[] } {
+  const env = { lang };
+  const tokens = md.parse(source, env);
+  const sections = tokens.flatMap((token, i) =>
+    token.type === 'heading_open' && token.tag === 'h2'
+      ? [{ id: String(token.attrGet('id') ?? ''), title: plainText(tokens[i + 1]) }]
+      : [],
+  );
+  return { html: md.renderer.render(tokens, md.options, env), sections };
+}
+
+// A heading's words without markup (its inline token's text and code).
+function plainText(inline: Token | undefined): string {
+  return (inline?.children ?? [])
+    .filter((child) => child.type === 'text' || child.type === 'code_inline')
+    .map((child) => child.content)
+    .join('');
 }
 
 // What the Run button types. In a block that shows prompts (`$ cmd`), only the prompted lines (and

@@ -2,17 +2,26 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { neighbours } from '@/components/course/lesson-neighbours';
-import { ExerciseList } from '@/components/exercise/exercise-list';
+import { exerciseAnchor } from '@/components/exercise/placed-exercise';
+import type { Lang } from '@/components/i18n/lang';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
+import { LessonContents } from '@/components/lesson/lesson-contents';
 import { LessonPager } from '@/components/lesson/lesson-pager';
-import { RunnableProse } from '@/components/lesson/runnable-prose';
+import { DevReload, LessonProblems } from '@/components/lesson/lesson-problems';
+import { LessonProse } from '@/components/lesson/lesson-prose';
 import { SandboxPane } from '@/components/sandbox/sandbox-pane';
 import { LessonSession } from '@/components/session/lesson-session';
 import { SiteHeader } from '@/components/site/site-header';
+import { courseProblems } from '@/server/lessons/course-problems.ts';
+import { splitAtExerciseSlots } from '@/server/lessons/exercise-markers.ts';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
 import { getLesson } from '@/server/lessons/get-lesson.ts';
+import { isDevMode } from '@/server/lessons/lesson-events-stream.ts';
 import styles from './page.module.css';
+
+// A lesson with this many `##` sections or more gets a table of contents.
+const CONTENTS_MIN_SECTIONS = 4;
 
 interface Props {
   params: Promise<{ chapter: string; lesson: string }>;
@@ -21,17 +30,35 @@ interface Props {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ chapter, lesson }, lang] = await Promise.all([params, requestLang(searchParams)]);
-  const found = await getLesson(`${chapter}/${lesson}`, lang);
+  const found = await getLesson(`${chapter}/${lesson}`, lang).catch((e: unknown) => {
+    if (courseProblems(e)) return undefined;
+    throw e;
+  });
   return found ? { title: found.title, description: found.summary } : {};
+}
+
+// Dev mode: an author's broken edit shows its lint problems instead, and the page reloads when fixed.
+async function load(lessonId: string, lang: Lang) {
+  try {
+    const [lesson, catalog] = await Promise.all([getLesson(lessonId, lang), getCatalog(lang)]);
+    return { kind: 'lesson' as const, lesson, catalog };
+  } catch (e) {
+    const problems = courseProblems(e);
+    if (!problems) throw e;
+    return { kind: 'problems' as const, problems };
+  }
 }
 
 export default async function LessonPage({ params, searchParams }: Props) {
   const [{ chapter, lesson: lessonSlug }, lang] = await Promise.all([params, requestLang(searchParams)]);
   const lessonId = `${chapter}/${lessonSlug}`;
-  const [lesson, catalog] = await Promise.all([getLesson(lessonId, lang), getCatalog(lang)]);
+  const loaded = await load(lessonId, lang);
+  if (loaded.kind === 'problems') return <LessonProblems problems={loaded.problems} />;
+  const { lesson, catalog } = loaded;
   if (!lesson) notFound();
   const t = stringsFor(lang);
   const { previous, next } = neighbours(catalog, lesson.id);
+  const firstExercise = lesson.exercises[0];
 
   return (
     <LessonSession
@@ -55,7 +82,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
           <a href="#terminal-pane" className={styles.jumpPrimary}>
             {t.jumpTerminal} <span aria-hidden="true">↓</span>
           </a>
-          {lesson.exercises.length > 0 && <a href="#exercises">{t.jumpExercises}</a>}
+          {firstExercise && <a href={`#${exerciseAnchor(firstExercise.id)}`}>{t.jumpExercises}</a>}
         </nav>
         <div className={styles.lessonPane} id="lesson-top" tabIndex={-1}>
           <article className={styles.lesson} aria-labelledby="lesson-title">
@@ -67,20 +94,25 @@ export default async function LessonPage({ params, searchParams }: Props) {
               <p className={styles.summary}>{lesson.summary}</p>
               <p className={styles.meta}>{t.lessonMeta(lesson.minutes, lesson.exercises.length)}</p>
             </header>
-            <RunnableProse>
-              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: lesson HTML is rendered by Berth from the course's own Markdown at load time (trusted). */}
-              <div dangerouslySetInnerHTML={{ __html: lesson.html }} />
-            </RunnableProse>
+            {lesson.sections.length >= CONTENTS_MIN_SECTIONS && (
+              <LessonContents label={t.lessonContents} sections={lesson.sections} />
+            )}
+            <LessonProse
+              parts={splitAtExerciseSlots(lesson.html)}
+              exercises={lesson.exercises}
+              lang={lang}
+              multiNode={lesson.nodes.length > 1}
+            />
           </article>
         </div>
         <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane} tabIndex={-1}>
           <SandboxPane />
         </section>
         <div className={styles.exercisePane}>
-          <ExerciseList exercises={lesson.exercises} />
           <LessonPager t={t} previous={previous} next={next} />
         </div>
       </main>
+      {isDevMode() && <DevReload />}
     </LessonSession>
   );
 }
