@@ -2,7 +2,7 @@
 // the problems at their file and line. The page reloads by itself once the files are fixed.
 import styles from './lesson-problems.module.css';
 
-export function LessonProblems({ problems }: { problems: readonly string[] }) {
+export function LessonProblems({ problems, reloadSrc }: { problems: readonly string[]; reloadSrc: string }) {
   return (
     <main id="main" className={styles.page}>
       <h1 className={styles.title}>The lessons have problems</h1>
@@ -14,12 +14,12 @@ export function LessonProblems({ problems }: { problems: readonly string[] }) {
           </li>
         ))}
       </ul>
-      <DevReload />
+      <DevReload src={reloadSrc} />
     </main>
   );
 }
 
 /** Outside production only: the script that reloads an open lesson page when its files change. */
-export function DevReload() {
-  return <script src="/api/dev/lesson-reload" async />;
+export function DevReload({ src }: { src: string }) {
+  return <script src={src} async />;
 }

@@ -22,7 +22,14 @@ export interface RunningBerth {
   stop(): Promise<void>;
 }
 
-export async function startBerth(): Promise<RunningBerth> {
+export interface BerthOptions {
+  /** Extra environment for both processes, e.g. BERTH_LESSONS_DIR of a fixture course. */
+  env?: Record<string, string>;
+  /** The web server in dev mode (`next dev` inside server/main.ts), as an author previews lessons. */
+  dev?: boolean;
+}
+
+export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth> {
   await startSandboxEngine();
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-e2e-'));
   const redis = await startRedis();
@@ -43,13 +50,20 @@ export async function startBerth(): Promise<RunningBerth> {
     BERTH_AGENT_ID: `e2e-${process.pid}`,
     BERTH_CONTROL_URL: `http://127.0.0.1:${webPort}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...opts.env,
   };
+  // Dev mode compiles each page on its first request: slower to answer than a production build.
+  const webEnv: NodeJS.ProcessEnv = opts.dev ? { ...env, NODE_ENV: 'development' } : env;
+  const webTimeoutMs = opts.dev ? 240_000 : 60_000;
   await sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env });
-  await ensureWebBuild(env);
+  if (!opts.dev) await ensureWebBuild(env);
   const procs: Record<string, ChildProcess> = {};
   const logs: string[] = [];
   const launch = (name: string, script: string) => {
-    const child = spawn('node', ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node', ['--import', 'tsx', script], {
+      env: name === 'web' ? webEnv : env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d) => logs.push(`[${name}] ${d}`));
     child.stderr?.on('data', (d) => logs.push(`[${name}] ${d}`));
     procs[name] = child;
@@ -63,7 +77,7 @@ export async function startBerth(): Promise<RunningBerth> {
   if (!(await agentUp())) throw new Error(`agent did not start:\n${logs.join('')}`);
   launch('web', 'server/main.ts');
   const baseUrl = `http://127.0.0.1:${webPort}`;
-  if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000 }))) {
+  if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: webTimeoutMs }))) {
     throw new Error(`web did not start:\n${logs.join('')}`);
   }
   const registered = () =>

@@ -3,5 +3,7 @@ import { lessonEventsStream } from '@/server/lessons/lesson-events-stream.ts';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/dev/lesson-events: outside production, server-sent events naming each lesson whose files changed.
-export const GET = publicRoute(undefined, async ({ req }) => lessonEventsStream(req.signal));
+// GET /api/dev/lesson-events?lesson=&stamp=: outside production, server-sent events when that lesson changes.
+export const GET = publicRoute(undefined, async ({ req }) =>
+  lessonEventsStream(new URL(req.url).searchParams, req.signal),
+);

@@ -17,7 +17,7 @@ import { courseProblems } from '@/server/lessons/course-problems.ts';
 import { splitAtExerciseSlots } from '@/server/lessons/exercise-markers.ts';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
 import { getLesson } from '@/server/lessons/get-lesson.ts';
-import { isDevMode } from '@/server/lessons/lesson-events-stream.ts';
+import { isDevMode, lessonReloadSrc } from '@/server/lessons/lesson-events-stream.ts';
 import styles from './page.module.css';
 
 // A lesson with this many `##` sections or more gets a table of contents.
@@ -53,7 +53,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const [{ chapter, lesson: lessonSlug }, lang] = await Promise.all([params, requestLang(searchParams)]);
   const lessonId = `${chapter}/${lessonSlug}`;
   const loaded = await load(lessonId, lang);
-  if (loaded.kind === 'problems') return <LessonProblems problems={loaded.problems} />;
+  if (loaded.kind === 'problems')
+    return <LessonProblems problems={loaded.problems} reloadSrc={await lessonReloadSrc(lessonId)} />;
   const { lesson, catalog } = loaded;
   if (!lesson) notFound();
   const t = stringsFor(lang);
@@ -112,7 +113,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
           <LessonPager t={t} previous={previous} next={next} />
         </div>
       </main>
-      {isDevMode() && <DevReload />}
+      {isDevMode() && <DevReload src={await lessonReloadSrc(lesson.id)} />}
     </LessonSession>
   );
 }
