@@ -187,7 +187,7 @@ describe('the lesson layout, on a fixture course', () => {
     // The list closed on choosing; the bar names the section and the link is marked current.
     assert.equal(await nav.locator('details').getAttribute('open'), null);
     await nav.getByText('Third', { exact: true }).first().waitFor();
-    assert.equal(await nav.locator('a[aria-current="location"]').innerText(), 'Third');
+    assert.equal(await nav.locator('a[aria-current="location"]').textContent(), 'Third');
     // Still in view after scrolling further down.
     await page.locator('h2#fourth').scrollIntoViewIfNeeded();
     assert.ok(await nav.isVisible());
