@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang';
 import { RunnableProse } from './runnable-prose';
 import styles from './runnable-prose.module.css';
 
+/** As server/lessons/exercise-markers.ts splits the prose: HTML runs and exercise places (short ids). */
 export type ProsePart = { kind: 'html'; html: string } | { kind: 'exercise'; id: string };
 
 export function LessonProse({

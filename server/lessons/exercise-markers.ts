@@ -73,7 +73,7 @@ function explain(raw: string, name: string, rest: string): string {
   if (name !== 'exercise') {
     return `unknown directive "::${name}": the only one is an exercise marker, ${want}`;
   }
-  if (!/^\s*::/.test(raw) || /^\s/.test(raw)) {
+  if (!raw.startsWith('::')) {
     return `an exercise marker stands alone at the start of a line, outside lists and quotes: ${want}`;
   }
   return `malformed exercise marker "${raw.trim()}": write ${want} (the id after "#", lowercase kebab-case)`;
