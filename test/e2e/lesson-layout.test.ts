@@ -176,6 +176,11 @@ describe('the lesson layout, on a fixture course', () => {
     const { ctx, page } = await open(1440, 'Contents');
     await page.goto(`${LESSON}?lang=en`);
     const nav = page.getByRole('navigation', { name: 'On this page' });
+    // Choosing a section closes the list once React has hydrated the links (it sets its props on them).
+    await page.waitForFunction(() => {
+      const link = document.querySelector('[data-testid="lesson-contents"] a');
+      return !!link && Object.keys(link).some((k) => k.startsWith('__reactProps'));
+    });
     await nav.locator('summary').click();
     const links = nav.getByRole('link');
     assert.deepEqual(await links.allInnerTexts(), ['First', 'Second', 'Third', 'Fourth']);
