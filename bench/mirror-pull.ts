@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     const storeKb = Number(present.out.trim().split('\n').at(-1));
     await inNode(`docker rmi ${COURSE_IMAGE_REFS.join(' ')} >/dev/null`);
     const loadMs = await load(COURSE_IMAGE_REFS);
-    const loadedKb = Number((await inNode('du -skx /var/lib/docker | cut -f1')).out.trim().split('\n').at(-1));
+    const loadedKb = Number(
+      (await inNode('du -skx /var/lib/docker | cut -f1')).out.trim().split('\n').at(-1),
+    );
     rows.push(
       {
         metric: `all ${COURSE_IMAGE_REFS.length} course image tags in a new node: extra time`,
