@@ -13,14 +13,16 @@ export async function evaluateContainerNamespace(
   inner: InnerEngine,
   timeoutMs: number,
 ): Promise<AssertionOutcome> {
-  const names = a.sharedWith === 'node' ? [a.container] : [a.container, a.sharedWith];
+  // The one shared with is looked at first (it has to run before the other can join it); `pids` ends up
+  // container first, then the one shared with.
+  const names = a.sharedWith === 'node' ? [a.container] : [a.sharedWith, a.container];
   const pids: number[] = [];
   for (const name of names) {
     const c = await inspectContainer(inner, name);
     if (!c) return fail('container_missing', { name });
     if (!c.State.Running || !c.State.Pid)
       return fail('container_not_running', { name, status: c.State.Status });
-    pids.push(c.State.Pid);
+    pids.unshift(c.State.Pid);
   }
   const kind = msg(`ns_${a.kind}`);
   const links = [...pids.map((p) => `/proc/${p}/ns/${a.kind}`), `/proc/self/ns/${a.kind}`];
