@@ -205,6 +205,76 @@ export const checkMessageTemplates = {
     'Container "{name}" has a {kind} mount at {target}.',
     '容器 "{name}" 在 {target} 上有一个 {kind} 挂载。',
   ),
+  // container_running with logsInclude, container_exited with oomKilled (issue 11: checks11).
+  container_logs_lack: t(
+    'Container "{name}" is running, but its logs do not contain "{text}".',
+    '容器 "{name}" 正在运行，但它的日志中没有 "{text}"。',
+  ),
+  container_running_logs: t(
+    'Container "{name}" is running and its logs contain "{text}".',
+    '容器 "{name}" 正在运行，日志中有 "{text}"。',
+  ),
+  container_not_oom_killed: t(
+    'Container "{name}" is {status} (exit code {code}), but the kernel did not kill it for memory: OOMKilled is false.',
+    '容器 "{name}" 的状态是 {status}（退出码 {code}），但它不是因内存超限被内核杀死的：OOMKilled 为 false。',
+  ),
+  container_oom_killed_unexpected: t(
+    'The kernel killed container "{name}" for using more memory than its limit (OOMKilled).',
+    '容器 "{name}" 因使用的内存超过限制而被内核杀死了（OOMKilled）。',
+  ),
+  container_oom_killed: t(
+    'The kernel killed container "{name}" for using more memory than its limit (exit code {code}, OOMKilled).',
+    '容器 "{name}" 因使用的内存超过限制而被内核杀死（退出码 {code}，OOMKilled）。',
+  ),
+  // container_namespace: {kind} is one of the ns_* words below, {ns} what readlink prints (net:[4026532213]).
+  namespace_unreadable: t(
+    'The {kind} of container "{name}" could not be read on the node: {output}',
+    '无法在节点上读取容器 "{name}" 的{kind}：{output}',
+  ),
+  namespace_is_node: t(
+    'Container "{name}" uses the node\'s own {kind} {ns} (as with --network host or --pid host).',
+    '容器 "{name}" 用的是节点自己的{kind} {ns}（就像 --network host 或 --pid host 那样）。',
+  ),
+  namespace_own: t(
+    'Container "{name}" is in {ns} and "{other}" in {otherNs}: "{name}" has a {kind} of its own.',
+    '容器 "{name}" 在 {ns}，而 "{other}" 在 {otherNs}："{name}" 有自己的{kind}。',
+  ),
+  namespace_shared: t(
+    'Container "{name}" shares the {kind} of "{other}" ({ns}).',
+    '容器 "{name}" 与 "{other}" 共享{kind}（{ns}）。',
+  ),
+  namespace_not_node: t(
+    'Container "{name}" is in {ns}, not in the node\'s own {kind} ({nodeNs}).',
+    '容器 "{name}" 在 {ns}，而不在节点自己的{kind}（{nodeNs}）中。',
+  ),
+  namespace_node: t(
+    'Container "{name}" shares the node\'s own {kind} ({ns}).',
+    '容器 "{name}" 与节点共享节点自己的{kind}（{ns}）。',
+  ),
+  ns_net: t('network namespace', '网络命名空间'),
+  ns_pid: t('PID namespace', 'PID 命名空间'),
+  ns_ipc: t('IPC namespace', 'IPC 命名空间'),
+  ns_uts: t('UTS namespace (host name)', 'UTS 命名空间（主机名）'),
+  // container_limits: {value} is a number or limit_none, {file} the cgroup file it was read from.
+  limits_unreadable: t(
+    'The cgroup of container "{name}" could not be read on the node: {output}',
+    '无法在节点上读取容器 "{name}" 的 cgroup：{output}',
+  ),
+  limit_memory: t(
+    'Container "{name}" may use {value} bytes of memory ({file}), not {expected}.',
+    '容器 "{name}" 最多能使用 {value} 字节内存（{file}），而不是 {expected}。',
+  ),
+  limit_pids: t(
+    'Container "{name}" may run {value} processes ({file}), not {expected}.',
+    '容器 "{name}" 最多能运行 {value} 个进程（{file}），而不是 {expected}。',
+  ),
+  limit_none: t('any number of', '不限数量的'),
+  limits_ok: t(
+    'The cgroup of container "{name}" sets the limits asked for.',
+    '容器 "{name}" 的 cgroup 设置了要求的限制。',
+  ),
+  // A script's own message from its `messages` (en and zh, written by the lesson's author): {text} is both.
+  script_message: t('{text}', '{text}'),
   script_timeout: t('The check script did not finish in time.', '检查脚本超时。'),
   script_passed: t('Check passed.', '检查通过。'),
   script_failed: t('Check failed (exit {code}).', '检查未通过（退出码 {code}）。'),
@@ -280,8 +350,13 @@ export const checkMessageTemplates = {
 export type CheckMessageCode = keyof typeof checkMessageTemplates;
 const codes = Object.keys(checkMessageTemplates) as [CheckMessageCode, ...CheckMessageCode[]];
 
-type ParamValue = string | number | CheckMessage;
-/** A finding: its code, and parameters that are plain values or nested findings (rendered first). */
+/** Text its author wrote in both languages (a script's `messages`): rendered in the one asked for. */
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
+type ParamValue = string | number | CheckMessage | LocalizedText;
+/** A finding: its code, and parameters that are plain values, localized text or nested findings (rendered first). */
 export interface CheckMessage {
   code: CheckMessageCode;
   params?: Record<string, ParamValue>;
@@ -290,7 +365,17 @@ export interface CheckMessage {
 export const checkMessageSchema: z.ZodType<CheckMessage> = z.lazy(() =>
   z.object({
     code: z.enum(codes),
-    params: z.record(z.string(), z.union([z.string().max(2000), z.number(), checkMessageSchema])).optional(),
+    params: z
+      .record(
+        z.string(),
+        z.union([
+          z.string().max(2000),
+          z.number(),
+          z.object({ en: z.string().max(2000), zh: z.string().max(2000) }).strict(),
+          checkMessageSchema,
+        ]),
+      )
+      .optional(),
   }),
 );
 
@@ -305,6 +390,7 @@ export function renderCheckMessage(m: CheckMessage, lang: 'en' | 'zh'): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = m.params?.[key];
     if (v === undefined) return whole;
-    return typeof v === 'object' ? renderCheckMessage(v, lang) : String(v);
+    if (typeof v !== 'object') return String(v);
+    return 'code' in v ? renderCheckMessage(v, lang) : v[lang];
   });
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { answerProbeSchema } from './answers.ts';
 import { checkMessageSchema } from './check-messages.ts';
 import { nodeNameSchema } from './ids.ts';
+import { containerLimitsSchema, containerNamespaceSchema } from './kernel-checks.ts';
+import { scriptAssertionSchema } from './script-assertion.ts';
 
 // Checks: the typed assertions a lesson makes about the learner's inner Docker engine (lessons declare
 // them in YAML, the control plane sends them, the agent evaluates them) and what comes back.
@@ -46,6 +48,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
           '[host address :] host port : container port, e.g. "8080:80" or "127.0.0.1:8080:80"',
         )
         .optional(),
+      // It must also have printed this text (stdout or stderr), per its logs (the last 2000 lines).
+      logsInclude: z.string().min(1).optional(),
     })
     .strict(),
   z.object({ type: z.literal('container_on_network'), node, container: name, network: name }).strict(),
@@ -81,6 +85,8 @@ export const assertionSchema = z.discriminatedUnion('type', [
       exitCode: z.number().int().min(0).max(255).default(0),
       outputIncludes: z.string().min(1).optional(),
       stream: z.enum(['stdout', 'stderr', 'any']).default('any'),
+      // true: the kernel's out-of-memory killer ended it (State.OOMKilled); false: it did not.
+      oomKilled: z.boolean().optional(),
     })
     .strict(),
   // A container that existed and was removed (`docker rm`, `rm -f`, `container prune`): the engine's
@@ -165,8 +171,11 @@ export const assertionSchema = z.discriminatedUnion('type', [
     .refine((a) => a.mount !== 'tmpfs' || a.source === undefined, {
       error: 'a tmpfs mount has no source',
     }),
+  // Namespaces and cgroups, as the kernel sees them on the node (the internals lessons).
+  containerNamespaceSchema(node, name),
+  containerLimitsSchema(node, name),
   // Escape hatch: a bash script run on the node (not in the learner's shell); exit 0 passes.
-  z.object({ type: z.literal('script'), node, run: z.string().min(1) }).strict(),
+  scriptAssertionSchema(node),
 ]);
 export type Assertion = z.infer<typeof assertionSchema>;
 

@@ -86,6 +86,25 @@ describe('lintLessons', () => {
     assert.match(issue.message, /tasks\[1\]\.title: missing required field "zh"/);
   });
 
+  it("reports a script's message key it never prints, and a message without zh, at their lines", async () => {
+    const script = (messages: string) =>
+      validLessonYaml.replace(
+        'assert: { type: container_running, name: box }',
+        `assert: { type: script, run: "echo box-up", messages: { ${messages} } }`,
+      );
+    const fixture = await makeFixtureCourse();
+    await fixture.writeLesson({ 'lesson.yaml': script('box-up: { en: Up, zh: 运行中 }') });
+    assert.deepEqual(await lintLessons(fixture.dir), []);
+    const unused = script('box-up: { en: Up, zh: 运行中 }, box-down: { en: Down, zh: 停了 }');
+    await fixture.writeLesson({ 'lesson.yaml': unused });
+    const issue = only(await lintLessons(fixture.dir), fixture.lessonFile('lesson.yaml'));
+    assert.equal(issue.line, lineOf(unused, 'box-down'));
+    assert.match(issue.message, /messages\.box-down: the script never prints the message key "box-down"/);
+    await fixture.writeLesson({ 'lesson.yaml': script('box-up: { en: Up }') });
+    const noZh = only(await lintLessons(fixture.dir), fixture.lessonFile('lesson.yaml'));
+    assert.match(noZh.message, /messages\.box-up: missing required field "zh"/);
+  });
+
   it('reports a missing zh.md', async () => {
     const fixture = await makeFixtureCourse();
     await rm(path.join(fixture.dir, '06-networking', 'demo', 'zh.md'));

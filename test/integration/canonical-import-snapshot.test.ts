@@ -73,6 +73,12 @@ describe('canonical exercise import-snapshot', () => {
     assert.match(message('snap-wrote-file'), /says "imported", not "exported"/);
     assert.match(message('tar-exported'), /snapshot\.txt in \/root\/snap\.tar says "imported"/);
     assert.match(message('image-has-file'), /in image "test\/debian:v1\.0" says "imported"/);
+    // In the page's language: the archive's task too, though a script checks it.
+    const zh = await sb.check(EXERCISE, { lang: 'zh' });
+    assert.match(
+      zh.byId.get('tar-exported')!.message,
+      /\/root\/snap\.tar 中的 snapshot\.txt 内容是 "imported"/,
+    );
   });
 
   test('exported with -o and imported from the file, a running snap passes', async () => {

@@ -43,12 +43,21 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
 
   test('a sidecar with a network namespace of its own, or in another container, fails on the namespace', async () => {
     await onNode(`docker run -d --name app ${SLEEP}\ndocker run -d --name sidecar ${SLEEP}`);
-    await expectFailing({ 'shares-netns': /sidecar has a network namespace of its own/ });
+    await expectFailing({
+      'shares-netns':
+        /"sidecar" is in net:\[\d+\] and "app" in net:\[\d+\]: "sidecar" has a network namespace of its own/,
+    });
+    // The page's language: the same finding in Chinese.
+    const zh = await sb.check(EXERCISE, {
+      lang: 'zh',
+      answers: { 'netns-inode': await onNode(inodeOf('app')) },
+    });
+    assert.match(zh.byId.get('shares-netns')!.message, /"sidecar" 有自己的网络命名空间/);
     await onNode(
       `docker rm -f sidecar\ndocker run -d --name other ${SLEEP}\n` +
         `docker run -d --name sidecar --network container:other ${SLEEP}`,
     );
-    await expectFailing({ 'shares-netns': /sidecar is in net:\[\d+\], app in net:\[\d+\]/ });
+    await expectFailing({ 'shares-netns': /"sidecar" has a network namespace of its own/ });
   });
 
   test("both on the node's own namespace is no sidecar of app", async () => {
@@ -56,7 +65,7 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
       `${CLEAN}\ndocker run -d --name app --network host ${SLEEP}\n` +
         `docker run -d --name sidecar --network host ${SLEEP}`,
     );
-    await expectFailing({ 'shares-netns': /app uses the node's own network namespace/ });
+    await expectFailing({ 'shares-netns': /"sidecar" uses the node's own network namespace net:\[\d+\]/ });
   });
 
   test('other names, or a stopped app, fail on the container', async () => {
@@ -80,7 +89,7 @@ describe('canonical exercise internals/namespaces/share-netns', () => {
     await expectFailing(
       {
         'app-running': /exists but is exited, not running/,
-        'shares-netns': /must both be running/,
+        'shares-netns': /Container "app" exists but is exited, not running/,
         'netns-inode': UNREADABLE,
       },
       inode,

@@ -475,6 +475,145 @@ describe('typed assertions on a real sandbox', () => {
     assert.equal(assertionSchema.safeParse({ ...locked, username: 'student' }).success, false);
   });
 
+  // --- checks11: logs of a running container, OOM kills, namespaces, cgroup limits, script messages ---
+
+  test('container_running with logsInclude: what a running container printed', async () => {
+    const ticker = { type: 'container_running', name: 'ticker', logsInclude: 'hello world' };
+    await sh(
+      [
+        `docker run -d --name ticker busybox sh -c 'while true; do echo hello world; sleep 1; done'`,
+        `docker run -d --name ticker-other busybox sh -c 'while true; do echo hello there; sleep 1; done'`,
+        `docker run --name ticker-done busybox echo hello world`,
+        'sleep 1.5',
+      ].join('\n'),
+    );
+    await passes(ticker);
+    await fails(
+      { ...ticker, name: 'ticker-other' },
+      /"ticker-other" is running, but its logs do not contain "hello world"/,
+    );
+    await fails({ ...ticker, name: 'ticker-done' }, /"ticker-done" exists but is exited, not running/);
+    const zh = await check({ ...ticker, name: 'ticker-other' });
+    assert.match(renderCheckMessage(zh.finding!, 'zh'), /日志中没有 "hello world"/);
+  });
+
+  test('container_exited with oomKilled: the kernel, not `docker kill`, ended it', async () => {
+    await sh(
+      [
+        `docker run --name hog --memory 32m --memory-swap 32m busybox sh -c 'head -c 100m /dev/zero | tail' || true`,
+        'docker run -d --name hog-killed busybox sleep 300',
+        'docker kill hog-killed',
+        'docker run --name hog-fits --memory 32m busybox sh -c "head -c 1m /dev/zero | tail >/dev/null"',
+      ].join('\n'),
+    );
+    const oom = { type: 'container_exited', name: 'hog', exitCode: 137, oomKilled: true };
+    await passes(oom);
+    await fails(
+      { ...oom, name: 'hog-killed' },
+      /"hog-killed" is exited \(exit code 137\), but the kernel did not kill it for memory/,
+    );
+    await fails({ ...oom, name: 'hog-fits' }, /OOMKilled is false/);
+    await passes({ type: 'container_exited', name: 'hog-fits', oomKilled: false });
+    await fails(
+      { type: 'container_exited', name: 'hog', exitCode: 137, oomKilled: false },
+      /killed container "hog" for using more memory/,
+    );
+  });
+
+  test('container_namespace: the same /proc/<pid>/ns inode as another container, or as the node', async () => {
+    await sh(
+      [
+        'docker run -d --name ns-app busybox sleep 300',
+        'docker run -d --name ns-side --network container:ns-app --pid container:ns-app busybox sleep 300',
+        'docker run -d --name ns-own busybox sleep 300',
+        'docker run -d --name ns-host --network host --pid host busybox sleep 300',
+        'docker run -d --name ns-host2 --network host busybox sleep 300',
+        'docker create --name ns-created busybox sleep 300',
+      ].join('\n'),
+    );
+    const shares = { type: 'container_namespace', container: 'ns-side', kind: 'net', sharedWith: 'ns-app' };
+    await passes(shares);
+    await passes({ ...shares, kind: 'pid' });
+    await fails(
+      { ...shares, kind: 'uts' },
+      /"ns-side" is in uts:\[\d+\] and "ns-app" in uts:\[\d+\]: "ns-side" has a UTS namespace \(host name\) of its own/,
+    );
+    await fails(
+      { ...shares, container: 'ns-own' },
+      /"ns-own" is in net:\[\d+\] and "ns-app" in net:\[\d+\]: "ns-own" has a network namespace of its own/,
+    );
+    await fails(
+      { ...shares, container: 'ns-host', sharedWith: 'ns-host2' },
+      /"ns-host" uses the node's own network namespace net:\[\d+\]/,
+    );
+    await fails({ ...shares, sharedWith: 'ns-host' }, /"ns-host" uses the node's own network namespace/);
+    await fails({ ...shares, sharedWith: 'ns-created' }, /"ns-created" exists but is created, not running/);
+    await fails({ ...shares, sharedWith: 'ns-none' }, /No container named "ns-none"/);
+    const node = { type: 'container_namespace', container: 'ns-host', kind: 'pid', sharedWith: 'node' };
+    await passes(node);
+    await fails(
+      { ...node, container: 'ns-host2' },
+      /"ns-host2" is in pid:\[\d+\], not in the node's own PID namespace \(pid:\[\d+\]\)/,
+    );
+    const zh = await check({ ...shares, container: 'ns-own' });
+    assert.match(renderCheckMessage(zh.finding!, 'zh'), /"ns-own" 有自己的网络命名空间/);
+  });
+
+  test("container_limits: memory and pids limits as the container's cgroup files say", async () => {
+    await sh(
+      [
+        'docker run -d --name lim --memory 64m --pids-limit 20 busybox sleep 300',
+        'docker run -d --name lim-32 --memory 32m --pids-limit 20 busybox sleep 300',
+        'docker run -d --name lim-none busybox sleep 300',
+        'docker run --name lim-done --memory 64m --pids-limit 20 busybox true',
+      ].join('\n'),
+    );
+    const limits = { type: 'container_limits', container: 'lim', memory: '64m', pids: 20 };
+    await passes(limits);
+    await passes({ ...limits, memory: 67108864, pids: undefined });
+    await fails(
+      { ...limits, container: 'lim-32' },
+      /"lim-32" may use 33554432 bytes of memory \(\/sys\/fs\/cgroup\/\S+\), not 67108864/,
+    );
+    await fails({ ...limits, container: 'lim-none' }, /"lim-none" may use any number of bytes of memory/);
+    await fails(
+      { ...limits, container: 'lim-none', memory: undefined },
+      /"lim-none" may run any number of processes \(\S+pids\.max\), not 20/,
+    );
+    await fails({ ...limits, pids: 10 }, /"lim" may run 20 processes/);
+    await fails({ ...limits, container: 'lim-done' }, /"lim-done" exists but is exited, not running/);
+    assert.equal(assertionSchema.safeParse({ type: 'container_limits', container: 'lim' }).success, false);
+    assert.equal(assertionSchema.safeParse({ ...limits, memory: '64 MB' }).success, false);
+  });
+
+  test('script with messages: its last line picks a message in the page language, `key: detail` filled in', async () => {
+    const script = {
+      type: 'script',
+      run: 'f=/tmp/berth-msg; [ -f $f ] || { echo no-file; exit 1; }; echo "says: $(cat $f)"',
+      messages: {
+        'no-file': { en: 'There is no /tmp/berth-msg.', zh: '没有 /tmp/berth-msg。' },
+        says: { en: '/tmp/berth-msg says {detail}.', zh: '/tmp/berth-msg 的内容是 {detail}。' },
+      },
+    };
+    const missing = await check(script);
+    assert.equal(missing.passed, false);
+    assert.equal(missing.message, 'There is no /tmp/berth-msg.');
+    assert.equal(renderCheckMessage(missing.finding!, 'zh'), '没有 /tmp/berth-msg。');
+    await sh('echo hi there > /tmp/berth-msg');
+    const said = await check(script);
+    assert.equal(said.passed, true);
+    assert.equal(said.message, '/tmp/berth-msg says hi there.');
+    assert.equal(renderCheckMessage(said.finding!, 'zh'), '/tmp/berth-msg 的内容是 hi there。');
+    // A line that names no declared message is shown as it is; without messages, as before.
+    await fails({ ...script, run: `${script.run}; echo no-file-here; exit 1` }, /^no-file-here$/);
+    await fails({ type: 'script', run: 'echo plain words; exit 1' }, /^plain words$/);
+    // Lint (the schema): a declared key the script never prints, a message without zh, a key that is no slug.
+    const bad = (messages: unknown) => assertionSchema.safeParse({ ...script, messages }).success;
+    assert.equal(bad({ ...script.messages, unused: { en: 'x', zh: '某' } }), false);
+    assert.equal(bad({ says: { en: 'x' } }), false);
+    assert.equal(bad({ 'No File': { en: 'x', zh: '某' } }), false);
+  });
+
   test('findings on another node say which node, in both languages', async () => {
     const [r] = await runChecks({
       engine: h.engine,

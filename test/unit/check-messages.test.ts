@@ -6,6 +6,7 @@ import {
   msg,
   renderCheckMessage,
 } from '../../contract/check-messages.ts';
+import { pickScriptMessage } from '../../contract/script-assertion.ts';
 
 // Every finding reads in both of the page's languages, with the same parameters in each.
 test('every check message exists in English and Chinese with the same placeholders', () => {
@@ -13,7 +14,9 @@ test('every check message exists in English and Chinese with the same placeholde
   for (const [code, t] of Object.entries(checkMessageTemplates)) {
     assert.ok(t.en.trim() && t.zh.trim(), `${code} has both texts`);
     assert.deepEqual(placeholders(t.zh), placeholders(t.en), `${code}: same placeholders in en and zh`);
-    if (code !== 'script_said') assert.match(t.zh, /[\u4e00-\u9fff]/, `${code}: the zh text is Chinese`);
+    // A script's words are its author's: shown as they are, or picked from its own en/zh messages.
+    if (code !== 'script_said' && code !== 'script_message')
+      assert.match(t.zh, /[\u4e00-\u9fff]/, `${code}: the zh text is Chinese`);
   }
 });
 
@@ -27,4 +30,16 @@ test('a finding renders with nested findings, in the language asked for', () => 
   // What crosses the wire parses back; an unknown code does not.
   assert.deepEqual(checkMessageSchema.parse(JSON.parse(JSON.stringify(finding))), finding);
   assert.equal(checkMessageSchema.safeParse({ code: 'made_up' }).success, false);
+});
+
+test("a script's own messages: its last line picks one, `key: detail` filled in, each language its text", () => {
+  const messages = { 'other-content': { en: 'It says "{detail}".', zh: '内容是 "{detail}"。' } };
+  const text = pickScriptMessage(messages, 'other-content: imported');
+  assert.deepEqual(text, { en: 'It says "imported".', zh: '内容是 "imported"。' });
+  const finding = msg('script_message', { text: text! });
+  assert.equal(renderCheckMessage(finding, 'zh'), '内容是 "imported"。');
+  assert.deepEqual(checkMessageSchema.parse(JSON.parse(JSON.stringify(finding))), finding);
+  // Not a declared key, or no messages at all: the line is the script's own words (script_said).
+  assert.equal(pickScriptMessage(messages, 'other: imported'), undefined);
+  assert.equal(pickScriptMessage(undefined, 'other-content'), undefined);
 });

@@ -3,7 +3,10 @@ import { type AssertionOutcome, fail, ok } from './assertion-outcome.ts';
 import { lastLine } from './command-output.ts';
 import { evaluateContainerExited } from './container-exited.ts';
 import { evaluateContainerHealthy } from './container-healthy.ts';
+import { evaluateContainerLimits } from './container-limits.ts';
+import { logsInclude } from './container-logs.ts';
 import { evaluateContainerMount } from './container-mount.ts';
+import { evaluateContainerNamespace } from './container-namespace.ts';
 import { evaluateContainerRemoved } from './container-removed.ts';
 import { evaluateFileAbsent } from './file-absent.ts';
 import { evaluateFileContent } from './file-content.ts';
@@ -19,6 +22,7 @@ import { networkInspectSchema } from './inner-engine.ts';
 import { enc, inspectContainer, isFromImage } from './inspect.ts';
 import { evaluatePublish } from './published-port.ts';
 import { evaluateRegistryHas } from './registry-has.ts';
+import { evaluateScript } from './script.ts';
 
 // One typed assertion against the learner's engine → passed + a finding the learner can act on.
 
@@ -54,7 +58,11 @@ export async function evaluateAssertion(
         return fail('container_image', { name: a.name, image: c.Config.Image, expected: a.image });
       }
       if (!c.State.Running) return fail('container_not_running', { name: a.name, status: c.State.Status });
+      if (a.logsInclude && !(await logsInclude(inner, a.name, c.Config.Tty, a.logsInclude))) {
+        return fail('container_logs_lack', { name: a.name, text: a.logsInclude });
+      }
       if (a.publish) return evaluatePublish(a.name, a.publish, c);
+      if (a.logsInclude) return ok('container_running_logs', { name: a.name, text: a.logsInclude });
       return ok('container_running', { name: a.name });
     }
     case 'container_on_network': {
@@ -112,13 +120,8 @@ export async function evaluateAssertion(
         ? ok('http_ok_with', { url: a.url, code, text: a.bodyIncludes })
         : ok('http_ok', { url: a.url, code });
     }
-    case 'script': {
-      const res = await inner.run(['bash', '-c', a.run], timeoutMs);
-      if (res.timedOut) return fail('script_timeout');
-      const out = lastLine(res.output);
-      if (res.exitCode === 0) return out ? ok('script_said', { output: out }) : ok('script_passed');
-      return out ? fail('script_said', { output: out }) : fail('script_failed', { code: res.exitCode });
-    }
+    case 'script':
+      return evaluateScript(a, inner, timeoutMs);
     case 'container_exited':
       return evaluateContainerExited(a, inner);
     case 'container_removed':
@@ -139,5 +142,9 @@ export async function evaluateAssertion(
       return evaluateRegistryHas(a, inner, timeoutMs);
     case 'container_mount':
       return evaluateContainerMount(a, inner);
+    case 'container_namespace':
+      return evaluateContainerNamespace(a, inner, timeoutMs);
+    case 'container_limits':
+      return evaluateContainerLimits(a, inner, timeoutMs);
   }
 }

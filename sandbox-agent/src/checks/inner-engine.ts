@@ -107,6 +107,9 @@ export const containerInspectSchema = z.object({
       })
       .nullable()
       .optional(),
+    OOMKilled: z.boolean().default(false),
+    // The main process as the node numbers it (0 when not running).
+    Pid: z.number().default(0),
   }),
   Config: z
     .object({ Image: z.string().default(''), Tty: z.boolean().default(false) })
