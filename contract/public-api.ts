@@ -91,13 +91,26 @@ const catalogChapterSchema = z.object({
 export const catalogSchema = z.object({ chapters: z.array(catalogChapterSchema) });
 export type Catalog = z.infer<typeof catalogSchema>;
 
+/** A task the learner answers (its title is the question): choices to pick from (several: checkboxes), or
+ * a typed value. Never the right answer: that stays on the server, or in the sandbox for a live one. */
+const questionViewSchema = z.union([
+  z.object({
+    multiple: z.boolean(),
+    choices: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+  z.object({ typed: z.literal(true) }),
+]);
+export type QuestionView = z.infer<typeof questionViewSchema>;
+
 /** What a lesson page shows, in one language (rendered on the server; task hints and solutions stay there). */
 const exerciseViewSchema = z.object({
   id: exerciseIdSchema,
   title: z.string(),
   node: nodeNameSchema,
-  tasks: z.array(z.object({ id: z.string(), title: z.string() })),
+  tasks: z.array(z.object({ id: z.string(), title: z.string(), question: questionViewSchema.optional() })),
   hints: z.array(z.string()),
+  /** Every task is a question answered without a sandbox (POST /api/answers). */
+  quiz: z.boolean(),
 });
 export type ExerciseView = z.infer<typeof exerciseViewSchema>;
 export const lessonViewSchema = z.object({

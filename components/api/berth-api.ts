@@ -1,5 +1,6 @@
 // Browser-side client of Berth's HTTP API: one function per route, responses validated with zod.
 import { z } from 'zod';
+import type { LearnerAnswers as Answers } from '../../contract/answers';
 import { checkResultSchema } from '../../contract/check-result';
 import { errorBodySchema } from '../../contract/errors';
 import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files';
@@ -84,10 +85,13 @@ export const berthApi = {
   getSandbox: (id: string, signal?: AbortSignal) =>
     request('GET', `/api/sandboxes/${encodeURIComponent(id)}`, sandboxSchema, { signal }),
   deleteSandbox: (id: string) => request('DELETE', `/api/sandboxes/${encodeURIComponent(id)}`, z.unknown()),
-  runCheck: (sandboxId: string, exerciseId: string, lang: string) =>
+  runCheck: (sandboxId: string, exerciseId: string, lang: string, answers?: Answers) =>
     request('POST', `/api/sandboxes/${encodeURIComponent(sandboxId)}/checks`, checkResultSchema, {
-      body: { exerciseId, lang },
+      body: { exerciseId, lang, answers },
     }),
+  /** A pure quiz, without a sandbox. */
+  answerQuiz: (exerciseId: string, lang: string, answers: Answers) =>
+    request('POST', '/api/answers', checkResultSchema, { body: { exerciseId, lang, answers } }),
   progress: (signal?: AbortSignal) => request('GET', '/api/progress', progressSchema, { signal }),
   readFile: (sandboxId: string, node: string, path: string, signal?: AbortSignal) =>
     request(

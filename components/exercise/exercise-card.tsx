@@ -13,6 +13,7 @@ import { CheckIcon, CrossIcon, DotIcon, Spinner } from '../ui/icons';
 import { InlineCode } from '../ui/inline-code';
 import a11y from '../ui/sr-only.module.css';
 import styles from './exercise-card.module.css';
+import { type AnswerValue, QuestionFields } from './question-fields';
 
 type CheckState =
   | { kind: 'idle' }
@@ -39,22 +40,31 @@ export function ExerciseCard({
   const [checked, setCheck] = useState<{ sandboxId?: string; state: CheckState }>({
     state: { kind: 'idle' },
   });
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const headingId = useId();
   const helpId = useId();
 
-  const sandboxId = session.phase.kind === 'ready' ? session.phase.sandbox.id : undefined;
-  const shownSandbox = sandboxOf(session.phase);
+  // A pure quiz is checked without a sandbox (while it starts, too), and its result outlives a Reset.
+  const sandboxId = exercise.quiz
+    ? 'quiz'
+    : session.phase.kind === 'ready'
+      ? session.phase.sandbox.id
+      : undefined;
+  const shownSandbox = exercise.quiz ? 'quiz' : sandboxOf(session.phase);
   const check: CheckState = checked.sandboxId === shownSandbox ? checked.state : { kind: 'idle' };
   const passedBefore = passed?.has(exercise.id) ?? false;
 
-  async function runCheck() {
+  async function runCheck(e?: React.FormEvent) {
+    e?.preventDefault();
     // Not disabled while running (a disabled button drops focus to the page body): a second press waits.
     if (!sandboxId || check.kind === 'running') return;
     // The old result goes away while checking, so what is on screen always belongs to the latest check.
     setCheck({ sandboxId, state: { kind: 'running' } });
     announce(t.checkRunning(exercise.title));
     try {
-      const result = await berthApi.runCheck(sandboxId, exercise.id, session.lang);
+      const result = exercise.quiz
+        ? await berthApi.answerQuiz(exercise.id, session.lang, answers)
+        : await berthApi.runCheck(sandboxId, exercise.id, session.lang, answers);
       setCheck({ sandboxId, state: { kind: 'done', result } });
       record(exercise.id, result.passed);
       announce(t.checkResultAnnounce(exercise.title, summaryOf(result, t)));
@@ -71,6 +81,20 @@ export function ExerciseCard({
 
   const result = check.kind === 'done' ? check.result : undefined;
   const running = check.kind === 'running';
+  // The same fields before and after a check (React keeps them by task), so answers stay as typed.
+  const question = (taskId: string) => {
+    const task = exercise.tasks.find((x) => x.id === taskId);
+    if (!task?.question) return undefined;
+    return (
+      <QuestionFields
+        id={`${headingId}${task.id}`}
+        title={task.title}
+        question={task.question}
+        value={answers[task.id]}
+        onChange={(v) => setAnswers((a) => ({ ...a, [task.id]: v }))}
+      />
+    );
+  };
 
   return (
     <article className={styles.exercise} aria-labelledby={headingId} data-exercise={exercise.id}>
@@ -92,91 +116,91 @@ export function ExerciseCard({
           )}
         </div>
       </header>
-
-      {result ? (
-        <div
-          className={`${styles.result} ${result.passed ? styles.resultPass : styles.resultFail}`}
-          data-testid={`check-result-${exercise.id}`}
-          data-passed={result.passed ? 'true' : 'false'}
-        >
-          <p className={styles.summary}>
-            {result.passed ? <CheckIcon /> : <CrossIcon />}
-            {summaryOf(result, t)}
-          </p>
-          <ul className={styles.tasks}>
-            {result.tasks.map((task) => (
-              <li
-                key={task.id}
-                className={`${styles.task} ${task.passed ? styles.taskPass : styles.taskFail}`}
-              >
-                <span className={styles.taskIcon}>{task.passed ? <CheckIcon /> : <CrossIcon />}</span>
+      <form onSubmit={runCheck}>
+        {result ? (
+          <div
+            className={`${styles.result} ${result.passed ? styles.resultPass : styles.resultFail}`}
+            data-testid={`check-result-${exercise.id}`}
+            data-passed={result.passed ? 'true' : 'false'}
+          >
+            <p className={styles.summary}>
+              {result.passed ? <CheckIcon /> : <CrossIcon />}
+              {summaryOf(result, t)}
+            </p>
+            <ul className={styles.tasks}>
+              {result.tasks.map((task) => (
+                <li
+                  key={task.id}
+                  className={`${styles.task} ${task.passed ? styles.taskPass : styles.taskFail}`}
+                >
+                  <span className={styles.taskIcon}>{task.passed ? <CheckIcon /> : <CrossIcon />}</span>
+                  <span className={styles.taskText}>
+                    <span className={a11y.srOnly}>{task.passed ? t.taskPassed : t.taskFailed}: </span>
+                    {question(task.id) ?? <span className={styles.taskTitle}>{task.title}</span>}
+                    {task.message && (
+                      <span className={styles.taskMessage}>
+                        <InlineCode text={task.message} />
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <ul className={styles.tasks} aria-label={t.tasks} aria-busy={running || undefined}>
+            {exercise.tasks.map((task) => (
+              <li key={task.id} className={`${styles.task} ${styles.taskPending}`}>
+                <span className={styles.taskIcon}>{running ? <Spinner /> : <DotIcon />}</span>
                 <span className={styles.taskText}>
-                  <span className={a11y.srOnly}>{task.passed ? t.taskPassed : t.taskFailed}: </span>
-                  <span className={styles.taskTitle}>{task.title}</span>
-                  {task.message && (
-                    <span className={styles.taskMessage}>
-                      <InlineCode text={task.message} />
-                    </span>
-                  )}
+                  <span className={a11y.srOnly}>{t.taskPending}: </span>
+                  {question(task.id) ?? <span className={styles.taskTitle}>{task.title}</span>}
                 </span>
               </li>
             ))}
           </ul>
-        </div>
-      ) : (
-        <ul className={styles.tasks} aria-label={t.tasks} aria-busy={running || undefined}>
-          {exercise.tasks.map((task) => (
-            <li key={task.id} className={`${styles.task} ${styles.taskPending}`}>
-              <span className={styles.taskIcon}>{running ? <Spinner /> : <DotIcon />}</span>
-              <span className={styles.taskText}>
-                <span className={a11y.srOnly}>{t.taskPending}: </span>
-                <span className={styles.taskTitle}>{task.title}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      {check.kind === 'error' && <p className={styles.error}>{check.message}</p>}
-
-      <div className={styles.actions}>
-        <button
-          type="button"
-          className={`${buttons.button} ${buttons.primary} ${styles.check}`}
-          data-testid={`check-${exercise.id}`}
-          onClick={runCheck}
-          disabled={!sandboxId}
-          aria-disabled={running || undefined}
-          aria-busy={running || undefined}
-          aria-describedby={sandboxId ? undefined : helpId}
-        >
-          {running ? (
-            <>
-              <Spinner /> {t.checking}
-            </>
-          ) : (
-            t.check
-          )}
-        </button>
-        {!sandboxId && (
-          <span id={helpId} className={styles.help}>
-            {t.checkNeedsSandbox}
-          </span>
         )}
-      </div>
 
-      {exercise.hints.length > 0 && (
-        <div className={styles.hints}>
-          {exercise.hints.map((hint, i) => (
-            <details key={hint} className={styles.hint}>
-              <summary>{t.hint(i + 1)}</summary>
-              <p>
-                <InlineCode text={hint} />
-              </p>
-            </details>
-          ))}
+        {check.kind === 'error' && <p className={styles.error}>{check.message}</p>}
+
+        <div className={styles.actions}>
+          <button
+            type="submit"
+            className={`${buttons.button} ${buttons.primary} ${styles.check}`}
+            data-testid={`check-${exercise.id}`}
+            disabled={!sandboxId}
+            aria-disabled={running || undefined}
+            aria-busy={running || undefined}
+            aria-describedby={sandboxId ? undefined : helpId}
+          >
+            {running ? (
+              <>
+                <Spinner /> {t.checking}
+              </>
+            ) : (
+              t.check
+            )}
+          </button>
+          {!sandboxId && (
+            <span id={helpId} className={styles.help}>
+              {t.checkNeedsSandbox}
+            </span>
+          )}
         </div>
-      )}
+
+        {exercise.hints.length > 0 && (
+          <div className={styles.hints}>
+            {exercise.hints.map((hint, i) => (
+              <details key={hint} className={styles.hint}>
+                <summary>{t.hint(i + 1)}</summary>
+                <p>
+                  <InlineCode text={hint} />
+                </p>
+              </details>
+            ))}
+          </div>
+        )}
+      </form>
     </article>
   );
 }

@@ -149,6 +149,8 @@ describe('judging a static answer', () => {
       [
         ['web-ip', false, 'answer_missing'],
         ['web-port', false, 'answer_missing'],
+        ['web-id', false, 'answer_missing'],
+        ['web-image', false, 'answer_missing'],
       ],
     );
   });

@@ -1,5 +1,5 @@
-import type { LessonView } from '../../contract/public-api.ts';
-import type { Course } from './course-types.ts';
+import type { LessonView, QuestionView } from '../../contract/public-api.ts';
+import type { AnswerDef, Course } from './course-types.ts';
 import type { Lang } from './lang.ts';
 import { loadCourse } from './load-course.ts';
 
@@ -27,8 +27,22 @@ export function buildLessonView(course: Course, lessonId: string, lang: Lang): L
       id: e.id,
       title: e.title[lang],
       node: e.node,
-      tasks: e.tasks.map((t) => ({ id: t.id, title: t.title[lang] })),
+      tasks: e.tasks.map((t) => ({
+        id: t.id,
+        title: t.title[lang],
+        ...(t.answer && { question: questionView(t.answer, lang) }),
+      })),
       hints: e.hints.map((h) => h[lang]),
+      quiz: e.pureQuiz,
     })),
+  };
+}
+
+// What the page needs to ask the question: never `correct` or a value.
+function questionView(answer: AnswerDef, lang: Lang): QuestionView {
+  if (answer.kind !== 'choice') return { typed: true };
+  return {
+    multiple: answer.correct.length > 1,
+    choices: answer.choices.map((c) => ({ id: c.id, label: c.label[lang] })),
   };
 }

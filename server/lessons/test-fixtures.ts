@@ -80,6 +80,16 @@ export const quizExercisesYaml = `  - id: quiz
         answer:
           from: { type: published_port, container: web, port: 80/tcp }
         hint: { en: docker port shows it., zh: docker port 可以看到。 }
+      - id: web-id
+        title: { en: What is container web's id?, zh: 容器 web 的 ID 是什么？ }
+        answer:
+          from: { type: container_id, container: web }
+        hint: { en: docker ps shows its first 12 characters., zh: docker ps 显示它的前 12 个字符。 }
+      - id: web-image
+        title: { en: Which image does web run?, zh: web 运行的是哪个镜像？ }
+        answer:
+          from: { type: node_output, run: "docker inspect -f '{{.Config.Image}}' web" }
+        hint: { en: Look at docker ps., zh: 看看 docker ps。 }
     solution: |
       docker run -d --name web -p 8080:80 nginx
 `;

@@ -104,6 +104,7 @@ async function launchControlPlane(
     ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
     ['/api/lessons', /^\/api\/lessons$/, await import('../../app/api/lessons/route.ts')],
     ['/api/progress', /^\/api\/progress$/, await import('../../app/api/progress/route.ts')],
+    ['/api/answers', /^\/api\/answers$/, await import('../../app/api/answers/route.ts')],
     ['/api/sandboxes', /^\/api\/sandboxes$/, await import('../../app/api/sandboxes/route.ts')],
     [
       '/api/sandboxes/:id/checks',
