@@ -64,12 +64,19 @@ describe('./berth lessons verify', () => {
   test('passes for every exercise, each one driven through the agent API and its terminal', async () => {
     const code = await runLessonsVerify([], { agent: { ...agent.ref, url: proxyUrl }, jobs: 2 });
     assert.equal(code, 0);
-    const exercises = (await loadCourse()).exercises.size;
+    // A pure quiz is verified without a sandbox, so without the agent; an exercise with live answers
+    // also asks the agent for their values after the solution and checks near misses of them.
+    const all = [...(await loadCourse()).exercises.values()];
+    const exercises = all.filter((e) => !e.pureQuiz).length;
+    const live = all.filter((e) => e.tasks.some((t) => t.answer?.kind === 'live')).length;
     const routes = calls.map((c) => c.replace(/\/v1\/sandboxes\/[^/?]+/, '/v1/sandboxes/:id'));
     const count = (route: string) => routes.filter((r) => r === route).length;
-    console.log(`  ${exercises} exercises, ${calls.length} agent API calls`);
+    console.log(
+      `  ${exercises} exercises on sandboxes (${live} with live answers), ${all.length - exercises} quizzes, ${calls.length} agent API calls`,
+    );
     assert.equal(count('POST /v1/sandboxes'), exercises, 'one fresh sandbox per exercise');
-    assert.equal(count('POST /v1/sandboxes/:id/checks'), 2 * exercises, 'checks before and after');
+    assert.equal(count('POST /v1/sandboxes/:id/checks'), 2 * exercises + live, 'checks before and after');
+    assert.equal(count('POST /v1/sandboxes/:id/answers'), live, 'live answers revealed once, after');
     assert.equal(
       routes.filter((r) => /^UPGRADE \/v1\/sandboxes\/:id\/nodes\/node\d\/terminal$/.test(r)).length,
       exercises,
@@ -77,7 +84,7 @@ describe('./berth lessons verify', () => {
     );
     assert.equal(routes.filter((r) => r.endsWith('/exec')).length, 0, 'never through the exec route');
     assert.equal(count('DELETE /v1/sandboxes/:id'), exercises, 'every sandbox removed');
-    assert.equal(routes.length, 5 * exercises, `nothing else: ${routes.join(', ')}`);
+    assert.equal(routes.length, 5 * exercises + 2 * live, `nothing else: ${routes.join(', ')}`);
     const left = await fetch(`${agent.ref.url}/v1/sandboxes`, {
       headers: { authorization: `Bearer ${agent.ref.token}` },
     }).then((r) => r.json());
