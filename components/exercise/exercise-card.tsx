@@ -106,7 +106,7 @@ export function ExerciseCard({
           {exercise.title}
         </h3>
         <div className={styles.tags}>
-          {showNode && (
+          {showNode && !exercise.quiz && (
             <span className={`${styles.tag} ${styles.tagNode}`}>{t.exerciseOn(exercise.node)}</span>
           )}
           {passedBefore && !result && (
@@ -116,7 +116,8 @@ export function ExerciseCard({
           )}
         </div>
       </header>
-      <form onSubmit={runCheck}>
+      {/* method="dialog": pressed before the page is interactive, a submit does nothing (no reload). */}
+      <form method="dialog" onSubmit={runCheck}>
         {result ? (
           <div
             className={`${styles.result} ${result.passed ? styles.resultPass : styles.resultFail}`}

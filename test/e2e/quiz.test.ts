@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { makeFixtureCourse, quizExercisesYaml, validLessonYaml } from '../../server/lessons/test-fixtures.ts';
-import { guestCookie } from '../support/axe.ts';
+import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 
@@ -38,7 +38,10 @@ describe('a quiz in a real browser', () => {
     const cookie = await guestCookie(berth.baseUrl, 'Quiz');
     await ctx.addCookies([cookie]);
     const page = await ctx.newPage();
+    // The page asks for progress once it is interactive (hydrated): only then do the fields answer.
+    const interactive = page.waitForResponse((r) => r.url().endsWith('/api/progress'));
     await page.goto(LESSON);
+    await interactive;
     const card = page.locator(`[data-exercise="${QUIZ}"]`);
     await card.waitFor();
 
@@ -81,6 +84,7 @@ describe('a quiz in a real browser', () => {
     // Nothing wider than the phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    assert.deepEqual(await seriousAxeViolations(page), [], 'no serious accessibility problem');
     const box = await card.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, JSON.stringify(box));
 
@@ -98,11 +102,15 @@ describe('a quiz in a real browser', () => {
     assert.deepEqual([quiz.passed, quiz.attempts], [true, 2]);
 
     // In Chinese: the questions, the choices and the messages.
+    const again = page.waitForResponse((r) => r.url().endsWith('/api/progress'));
     await page.goto(`${LESSON}?lang=zh`);
+    await again;
     await card.getByRole('radio', { name: '写进镜像仓库' }).check();
     await page.getByTestId(`check-${QUIZ}`).click();
     await result.and(page.locator('[data-passed="false"]')).waitFor({ timeout: 30_000 });
     assert.match(await result.innerText(), /这个选项不对。 镜像是只读的。/);
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.equal(await card.getByText('node1').count(), 0, 'a quiz runs on no node');
     await page.screenshot({ path: '/tmp/quiz10-phone.png', fullPage: false });
     await ctx.close();
   });
