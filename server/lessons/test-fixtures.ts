@@ -30,13 +30,14 @@ exercises:
       docker run -dit --name box busybox sh
 `;
 
-// Two more exercises for validLessonYaml: a pure quiz (every answer form the control plane checks
-// alone) and a live answer read from the sandbox.
 // The prose of the fixture lesson once quizExercisesYaml is appended: every exercise needs its marker.
 export const quizLessonProse = {
   'en.md': '# Demo\n\nHello.\n\n::exercise{#first}\n\n::exercise{#quiz}\n\n::exercise{#live}\n',
   'zh.md': '# 演示\n\n你好。\n\n::exercise{#first}\n\n::exercise{#quiz}\n\n::exercise{#live}\n',
 };
+
+// Two more exercises for validLessonYaml: a pure quiz (every answer form the control plane checks
+// alone) and a live answer read from the sandbox.
 
 export const quizExercisesYaml = `  - id: quiz
     title: { en: "Quiz: layers", zh: 小测验：分层 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
-import { makeFixtureCourse, quizExercisesYaml, validLessonYaml } from '../../server/lessons/test-fixtures.ts';
+import {
+  makeFixtureCourse,
+  quizExercisesYaml,
+  quizLessonProse,
+  validLessonYaml,
+} from '../../server/lessons/test-fixtures.ts';
 import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
@@ -18,7 +23,10 @@ describe('a quiz in a real browser', () => {
 
   before(async () => {
     const fixture = await makeFixtureCourse();
-    await fixture.writeLesson({ 'lesson.yaml': `${validLessonYaml}${quizExercisesYaml}` });
+    await fixture.writeLesson({
+      'lesson.yaml': `${validLessonYaml}${quizExercisesYaml}`,
+      ...quizLessonProse,
+    });
     process.env.BERTH_LESSONS_DIR = fixture.dir;
     berth = await startBerth();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeFixtureCourse, quizExercisesYaml, validLessonYaml } from '../../server/lessons/test-fixtures.ts';
+import {
+  makeFixtureCourse,
+  quizExercisesYaml,
+  quizLessonProse,
+  validLessonYaml,
+} from '../../server/lessons/test-fixtures.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
 
 // Quizzes and answers through the control plane's routes, on a lesson fixture: a pure quiz without a
@@ -25,7 +30,7 @@ describe('answers over the control plane, real DB, agent and engine', () => {
     const fixture = await makeFixtureCourse();
     // One node is enough here and starts faster.
     const lesson = validLessonYaml.replace('sandbox: { nodes: 2 }', 'sandbox: { nodes: 1 }');
-    await fixture.writeLesson({ 'lesson.yaml': `${lesson}${quizExercisesYaml}` });
+    await fixture.writeLesson({ 'lesson.yaml': `${lesson}${quizExercisesYaml}`, ...quizLessonProse });
     cp = await startControlPlane({ BERTH_LESSONS_DIR: fixture.dir });
     ada = await cp.signIn('Ada');
     eve = await cp.signIn('Eve');

@@ -4,7 +4,12 @@ import { type LocalAgent, startLocalAgent } from '../../cli/agent-process.ts';
 import { runLessonsVerify } from '../../cli/lessons-verify.ts';
 import { startSandboxEngine } from '../../sandbox-agent/src/host/index.ts';
 import { reloadCourse } from '../../server/lessons/load-course.ts';
-import { makeFixtureCourse, quizExercisesYaml, validLessonYaml } from '../../server/lessons/test-fixtures.ts';
+import {
+  makeFixtureCourse,
+  quizExercisesYaml,
+  quizLessonProse,
+  validLessonYaml,
+} from '../../server/lessons/test-fixtures.ts';
 
 // `./berth lessons verify` on questions, with a lesson fixture: a pure quiz without any sandbox or agent,
 // live answers on a real sandbox (wrong before the solution, the revealed values right after, near misses
@@ -33,7 +38,7 @@ describe('lessons verify on quizzes and answers', () => {
 
   before(async () => {
     fixture = await makeFixtureCourse();
-    await fixture.writeLesson({ 'lesson.yaml': LESSON_YAML });
+    await fixture.writeLesson({ 'lesson.yaml': LESSON_YAML, ...quizLessonProse });
     process.env.BERTH_LESSONS_DIR = fixture.dir;
   });
   after(async () => agent?.stop());
