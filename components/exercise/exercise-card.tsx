@@ -79,6 +79,8 @@ export function ExerciseCard({
     }
   }
 
+  // Questions make the card a form (Enter in a field checks); a card without any keeps a plain button.
+  const asks = exercise.tasks.some((x) => x.question);
   const result = check.kind === 'done' ? check.result : undefined;
   const running = check.kind === 'running';
   // The same fields before and after a check (React keeps them by task), so answers stay as typed.
@@ -166,7 +168,8 @@ export function ExerciseCard({
 
         <div className={styles.actions}>
           <button
-            type="submit"
+            type={asks ? 'submit' : 'button'}
+            onClick={asks ? undefined : () => runCheck()}
             className={`${buttons.button} ${buttons.primary} ${styles.check}`}
             data-testid={`check-${exercise.id}`}
             disabled={!sandboxId}

@@ -51,7 +51,7 @@ const STATES: {
     reach: async (page, lang) => {
       await page.goto(`${LESSON}?lang=${lang}`);
       await page.locator('form input[name="name"]').fill('   ');
-      await page.locator('form button[type="submit"]').click();
+      await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
       await page.locator('form [role="alert"]').waitFor();
     },
   },

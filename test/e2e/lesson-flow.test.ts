@@ -79,8 +79,8 @@ describe('a learner does the container-links exercise in a real browser', () => 
   });
 
   test('after picking a name the learner gets a root shell on node1', async () => {
-    await page.locator('form input').first().fill('Grace');
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('form input[name="name"]').fill('Grace');
+    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
     await waitForTerminal(page, /root@node1:~#/, 90_000);
   });
 

@@ -55,8 +55,8 @@ describe('port preview links and the Reset button in a real browser', () => {
 
   test('the learner gets a shell', async () => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}`);
-    await page.locator('form input').first().fill('Linus');
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('form input[name="name"]').fill('Linus');
+    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
     await waitForTerminal(page, /root@node1:~#/, 90_000);
   });
 

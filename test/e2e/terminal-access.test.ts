@@ -62,8 +62,8 @@ describe('the terminal for keyboards, screen readers and stalled links', () => {
 
   test('the welcome is in the page’s language, and at 1440 px `docker ps` fits on one line', async () => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}?lang=zh`);
-    await page.locator('form input').first().fill('Ada');
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('form input[name="name"]').fill('Ada');
+    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
     const zh = await waitForTerminal(page, /root@node1:~#/, 90_000);
     assert.match(zh, /欢迎来到 node1/);
     assert.doesNotMatch(zh, /Welcome to/);

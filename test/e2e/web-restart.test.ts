@@ -49,8 +49,8 @@ describe('the web server restarts under an open terminal', () => {
 
   test("the learner's page says it is reconnecting, comes back by itself with its output once, and takes input", async (t) => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}`);
-    await page.locator('form input').first().fill('Lin');
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('form input[name="name"]').fill('Lin');
+    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
     await waitForTerminal(page, /root@node1:~#/, 90_000);
     const status = page.locator('[data-testid="terminal-status"]');
     await status.and(page.locator('[data-state="connected"]')).waitFor();
