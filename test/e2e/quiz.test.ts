@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import {
   makeFixtureCourse,
   quizExercisesYaml,
@@ -16,6 +16,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 // answers kept as typed, markup shown as text), then right; without waiting for a sandbox.
 const LESSON = '/lessons/networking/demo';
 const QUIZ = 'networking/demo/quiz';
+
+// Fields filled before React has hydrated the page would be reset by it: wait until it has (React keeps
+// its props on the DOM node of an element it manages).
+const interactive = (page: Page) =>
+  page.waitForFunction(() => {
+    const button = document.querySelector(`[data-testid^="check-"]`);
+    return !!button && Object.keys(button).some((k) => k.startsWith('__reactProps'));
+  });
 
 describe('a quiz in a real browser', () => {
   let berth: RunningBerth;
@@ -46,10 +54,8 @@ describe('a quiz in a real browser', () => {
     const cookie = await guestCookie(berth.baseUrl, 'Quiz');
     await ctx.addCookies([cookie]);
     const page = await ctx.newPage();
-    // The page asks for progress once it is interactive (hydrated): only then do the fields answer.
-    const interactive = page.waitForResponse((r) => r.url().endsWith('/api/progress'));
     await page.goto(LESSON);
-    await interactive;
+    await interactive(page);
     const card = page.locator(`[data-exercise="${QUIZ}"]`);
     await card.waitFor();
 
@@ -110,9 +116,8 @@ describe('a quiz in a real browser', () => {
     assert.deepEqual([quiz.passed, quiz.attempts], [true, 2]);
 
     // In Chinese: the questions, the choices and the messages.
-    const again = page.waitForResponse((r) => r.url().endsWith('/api/progress'));
     await page.goto(`${LESSON}?lang=zh`);
-    await again;
+    await interactive(page);
     await card.getByRole('radio', { name: '写进镜像仓库' }).check();
     await page.getByTestId(`check-${QUIZ}`).click();
     await result.and(page.locator('[data-passed="false"]')).waitFor({ timeout: 30_000 });
