@@ -40,17 +40,20 @@ export function PlacedExercise({
   const node = multiNode ? exercise.node : undefined;
   return (
     <div className={styles.placed} id={exerciseAnchor(exercise.id)}>
-      <p className={styles.where}>
-        <span className={styles.beside}>
-          {w.beside(node)} <span aria-hidden="true">→</span>
-        </span>
-        <span className={styles.below}>
-          {w.below(node)}{' '}
-          <a href="#terminal-pane" className={styles.go}>
-            {w.go} <span aria-hidden="true">↓</span>
-          </a>
-        </span>
-      </p>
+      {/* A pure quiz is answered right here: no terminal to point at. */}
+      {!exercise.quiz && (
+        <p className={styles.where}>
+          <span className={styles.beside}>
+            {w.beside(node)} <span aria-hidden="true">→</span>
+          </span>
+          <span className={styles.below}>
+            {w.below(node)}{' '}
+            <a href="#terminal-pane" className={styles.go}>
+              {w.go} <span aria-hidden="true">↓</span>
+            </a>
+          </span>
+        </p>
+      )}
       <ExercisePanel exercise={exercise} index={index} showNode={multiNode} />
     </div>
   );
