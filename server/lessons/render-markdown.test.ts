@@ -169,6 +169,15 @@ describe('renderMarkdown', () => {
     assertInert(html);
     assert.doesNotMatch(html, /run-code/);
   });
+
+  it('wraps a table in a focusable, named box that scrolls sideways', () => {
+    const table = '| Driver | What |\n| --- | --- |\n| `bridge` | one host |\n';
+    assert.match(
+      renderMarkdown(table),
+      /^<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>[\s\S]*<\/table><\/div>\n$/,
+    );
+    assert.match(renderMarkdown(table, 'zh'), /aria-label="表格"/);
+  });
 });
 
 describe('renderProse', () => {

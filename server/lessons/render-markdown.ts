@@ -11,9 +11,26 @@ const runnableLangs = new Set(['bash', 'sh', 'shell', 'console']);
 
 // The few words the renderer writes itself, in the prose's language. A code block may scroll sideways on
 // a phone, so it is focusable (keyboard scrolling) and, being focusable, named.
-const words: Record<Lang, { run: string; runLabel: string; code: string; noRun: string; output: string }> = {
-  en: { run: 'Run', runLabel: 'Run in terminal', code: 'Code', noRun: 'Not for running', output: 'Output' },
-  zh: { run: '运行', runLabel: '在终端中运行', code: '代码', noRun: '仅供阅读，不要运行', output: '输出' },
+const words: Record<
+  Lang,
+  { run: string; runLabel: string; code: string; noRun: string; output: string; table: string }
+> = {
+  en: {
+    run: 'Run',
+    runLabel: 'Run in terminal',
+    code: 'Code',
+    noRun: 'Not for running',
+    output: 'Output',
+    table: 'Table',
+  },
+  zh: {
+    run: '运行',
+    runLabel: '在终端中运行',
+    code: '代码',
+    noRun: '仅供阅读，不要运行',
+    output: '输出',
+    table: '表格',
+  },
 };
 
 // What a block that is not run is, shown above it: "Dockerfile", "YAML", … (its fence language otherwise).
@@ -52,6 +69,12 @@ function pre(lang: Lang, label: string = words[lang].code): string {
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const { escapeHtml, unescapeAll } = md.utils;
+
+// A wide table scrolls sideways inside the prose column (a phone) instead of spilling out of it; the
+// scrolling box is focusable so a keyboard can scroll it, and so it is named.
+md.renderer.rules.table_open = (_tokens, _idx, _options, env) =>
+  `<div class="table-scroll" tabindex="0" role="region" aria-label="${words[envLang(env)].table}"><table>\n`;
+md.renderer.rules.table_close = () => '</table></div>\n';
 
 md.core.ruler.push('heading_ids', (state) => {
   const used = new Set<string>();
