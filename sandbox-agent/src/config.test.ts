@@ -21,6 +21,7 @@ const settings: [string, string, unknown][] = [
   ['BERTH_SANDBOX_CPUS', '1.5', 1.5],
   ['BERTH_SANDBOX_PIDS', '333', 333],
   ['BERTH_SANDBOX_DISK_MB', '2048', 2048],
+  ['BERTH_SANDBOX_DISK_EXPECTED_MB', '640', 640],
   ['BERTH_DISK_RESERVE_MB', '512', 512],
   ['BERTH_MAX_SANDBOXES', '7', 7],
   ['BERTH_REPLAY_BUFFER_BYTES', '4096', 4096],

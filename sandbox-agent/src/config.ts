@@ -28,8 +28,11 @@ const fields = z.object({
   BERTH_SANDBOX_CPUS: z.coerce.number().positive().default(1),
   BERTH_SANDBOX_PIDS: int(1024),
   BERTH_SANDBOX_DISK_MB: int(4096),
+  // What a sandbox is expected to write at most, for admission (sandboxes/disk-room.ts); ≥ the disk size
+  // promises every disk in full.
+  BERTH_SANDBOX_DISK_EXPECTED_MB: z.coerce.number().int().positive().default(1536),
   BERTH_DISK_RESERVE_MB: int(1024),
-  BERTH_MAX_SANDBOXES: int(20),
+  BERTH_MAX_SANDBOXES: int(40),
   BERTH_REPLAY_BUFFER_BYTES: int(256 * 1024),
   // The course image mirror on this host, reachable from sandboxes only (through their gateway).
   BERTH_MIRROR_PORT: int(5480),

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
           sandboxes: manager.list().length,
           state: 'ready',
           startedAt,
+          disk: manager.diskReport(),
         }),
       })
     : undefined;

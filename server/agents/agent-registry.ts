@@ -13,6 +13,8 @@ export interface AgentStatus {
   /** Sandboxes on the agent as of its last heartbeat. */
   sandboxes: number;
   state: string;
+  /** The host disk under its sandboxes, as of its last heartbeat (contract/heartbeat.ts). */
+  disk: { state: string; freeMb: number | null; warning: string | null };
   draining: boolean;
   live: boolean;
   lastHeartbeatAt: Date;
@@ -39,6 +41,7 @@ function toStatus(row: Agent, now: number): AgentStatus {
     capacity: row.capacity,
     sandboxes: row.sandboxes,
     state: row.state,
+    disk: { state: row.diskState, freeMb: row.diskFreeMb, warning: row.diskWarning },
     draining: row.draining,
     live: isLive(row, now),
     lastHeartbeatAt: row.lastHeartbeatAt,

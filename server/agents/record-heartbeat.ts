@@ -14,6 +14,9 @@ export async function recordHeartbeat(hb: AgentHeartbeat): Promise<AgentHeartbea
     sandboxes: hb.sandboxes,
     state: hb.state,
     startedAt: hb.startedAt,
+    diskState: hb.disk?.state ?? 'ok',
+    diskFreeMb: hb.disk?.freeMb ?? null,
+    diskWarning: hb.disk?.warning ?? null,
     lastHeartbeatAt: now,
     lostAt: null,
   };
@@ -29,6 +32,11 @@ export async function recordHeartbeat(hb: AgentHeartbeat): Promise<AgentHeartbea
     );
     await enqueueReconcile();
     await enqueueRefill();
+  }
+  if (before && hb.disk && before.diskState !== hb.disk.state) {
+    console.warn(
+      `[agents] ${hb.id} host disk ${hb.disk.state}${hb.disk.warning ? `: ${hb.disk.warning}` : ''}`,
+    );
   }
   return { draining: row.draining };
 }

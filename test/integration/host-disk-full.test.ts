@@ -17,12 +17,17 @@ const LESSON = 'networking/container-links';
 const MB = 1024 * 1024;
 // A small host disk of its own, holding the database and the sandbox disks, as BERTH_HOME would.
 const HOST_DISK_MB = 1200;
-const SANDBOX_DISK_MB = 320;
+// Sandbox disks far larger than what a learner here writes: counted in full, barely two would fit.
+const SANDBOX_DISK_MB = 512;
+const EXPECTED_MB = 160;
 const RESERVE_MB = 128;
+const CLASS = ['Ada', 'Bob', 'Cy'];
 
-// The host filesystem under BERTH_HOME runs nearly full: new sandboxes are refused at once with a clear
-// error and nothing half-made, the running sandbox keeps the space it was promised, and a database write
-// that cannot fit answers 507 storage_full and leaves the data intact.
+// Admission counts what sandboxes really use plus their expected growth (sandbox-agent/src/sandboxes/
+// disk-room.ts): more sandboxes start than their full disk sizes would allow. When the host filesystem
+// under BERTH_HOME runs nearly full, new sandboxes are refused at once with a clear error and nothing
+// half-made, health warns (full, then critical), the running sandboxes keep their expected headroom, and
+// a database write that cannot fit answers 507 storage_full and leaves the data intact.
 describe('the host disk under BERTH_HOME runs full', () => {
   let cp: ControlPlane;
   let dir: string;
@@ -31,7 +36,14 @@ describe('the host disk under BERTH_HOME runs full', () => {
 
   async function fill(bytes: number): Promise<void> {
     await fsp.rm(ballast, { force: true });
-    if (bytes > 0) await run('fallocate', ['-l', String(bytes), ballast]);
+    if (bytes > 0) await run('fallocate', ['-l', String(Math.floor(bytes)), ballast]);
+  }
+
+  // The disk as the control plane sees it, right after a heartbeat (the watchdog runs in each one).
+  async function agentHealth(): Promise<{ status: string; agent: any }> {
+    await cp.heartbeatNow();
+    const health = await cp.call('GET', '/api/health');
+    return { status: health.json.status, agent: health.json.agents[0] };
   }
 
   before(async () => {
@@ -47,7 +59,12 @@ describe('the host disk under BERTH_HOME runs full', () => {
     await run('mount', ['-o', 'loop', image, mnt]);
     cp = await startControlPlane(
       { DATABASE_URL: `file:${path.join(mnt, 'berth.db')}`, BERTH_MAX_SANDBOXES: '10' },
-      { sandboxesDir: path.join(mnt, 'sandboxes'), diskMb: SANDBOX_DISK_MB, diskReserveMb: RESERVE_MB },
+      {
+        sandboxesDir: path.join(mnt, 'sandboxes'),
+        diskMb: SANDBOX_DISK_MB,
+        diskExpectedMb: EXPECTED_MB,
+        diskReserveMb: RESERVE_MB,
+      },
     );
   });
 
@@ -58,38 +75,49 @@ describe('the host disk under BERTH_HOME runs full', () => {
     await fsp.rm(dir, { recursive: true, force: true });
   });
 
-  test('no room for another sandbox disk: refused at once, nothing left behind, the running one keeps working', async (t) => {
-    const ada = await cp.signIn('Ada');
-    const a = await cp.call('POST', '/api/sandboxes', { cookie: ada, body: { lessonId: LESSON } });
-    assert.equal(a.status, 201, JSON.stringify(a.json));
-    await waitForState(cp, ada, a.json.id, 'ready');
+  test('more sandboxes start than full disks would fit; when the disk runs short: refused at once, health warns, nothing left behind, the running ones keep working', async (t) => {
     const manager = cp.agent.manager;
+    const { bavail, bsize } = fs.statfsSync(mnt);
+    const fullDisksFit = Math.floor((bavail * bsize - RESERVE_MB * MB) / (SANDBOX_DISK_MB * MB));
+    assert.ok(fullDisksFit < CLASS.length, `${fullDisksFit} full disks fit: the host disk is too big`);
 
-    // Leave less than one sandbox disk beside what Ada's disk may still grow into and the reserve.
-    const before = manager.diskRoom();
-    await fill(
-      before.availableBytes - before.promisedBytes - before.reserveBytes - (SANDBOX_DISK_MB * MB) / 2,
+    // The class starts at once, each writing little.
+    const learners = await Promise.all(CLASS.map((name) => cp.signIn(name)));
+    const started = await Promise.all(
+      learners.map((cookie) => cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: LESSON } })),
     );
-    const room = manager.diskRoom();
+    for (const s of started) assert.equal(s.status, 201, JSON.stringify(s.json));
+    await Promise.all(started.map((s, i) => waitForState(cp, learners[i]!, s.json.id, 'ready', 120_000)));
+    const a = started[0]!;
+    const used = fs
+      .readdirSync(path.join(mnt, 'sandboxes'))
+      .map((id) => fs.statSync(path.join(mnt, 'sandboxes', id, 'disk.img')).blocks * 512);
     t.diagnostic(
-      `host disk ${HOST_DISK_MB} MiB, sandbox disks ${SANDBOX_DISK_MB} MiB; now ${describeDiskRoom(room)}`,
+      `host disk ${HOST_DISK_MB} MiB holds ${fullDisksFit} full ${SANDBOX_DISK_MB} MiB disks; ${CLASS.length} sandboxes ready, using ${used.map((b) => Math.round(b / MB)).join(', ')} MiB on the host; ${describeDiskRoom(manager.diskRoom())}`,
     );
-    assert.equal(room.fits, 0);
-    assert.equal(manager.capacity, 1, 'the agent reports room only for the sandbox it has');
+    const healthy = await agentHealth();
+    assert.equal(healthy.agent.disk.state, 'ok', JSON.stringify(healthy.agent));
+    assert.equal(healthy.agent.disk.warning, null);
 
-    // The control plane learns the reduced capacity (live or by heartbeat) and answers 503 at once.
-    const deadline = Date.now() + 20_000;
-    let health: any;
-    do {
-      health = await cp.call('GET', '/api/health');
-      if (health.json?.agents?.[0]?.capacity === 1) break;
-      await new Promise((r) => setTimeout(r, 250));
-    } while (Date.now() < deadline);
-    assert.equal(health.json.agents[0].capacity, 1, `health: ${JSON.stringify(health.json)}`);
+    // Leave less than one sandbox's expected growth beside what the live ones may still write and the reserve.
+    const room0 = manager.diskRoom();
+    await fill(room0.availableBytes - room0.headroomBytes - room0.reserveBytes - room0.perSandboxBytes / 2);
+    const room = manager.diskRoom();
+    t.diagnostic(`after the ballast: ${describeDiskRoom(room)}`);
+    assert.deepEqual([room.fits, room.state], [0, 'full']);
+    assert.equal(manager.capacity, CLASS.length, 'the agent reports room only for the sandboxes it has');
+
+    // The control plane learns it by the heartbeat, warns in health, and answers 503 at once.
+    const full = await agentHealth();
+    t.diagnostic(`GET /api/health: ${full.status}, ${JSON.stringify(full.agent)}`);
+    assert.equal(full.agent.capacity, CLASS.length);
+    assert.equal(full.status, 'degraded');
+    assert.equal(full.agent.disk.state, 'full');
+    assert.match(full.agent.disk.warning, /No new sandbox fits/);
     const grace = await cp.signIn('Grace');
-    const started = Date.now();
+    const askedAt = Date.now();
     const refused = await cp.call('POST', '/api/sandboxes', { cookie: grace, body: { lessonId: LESSON } });
-    const refusedMs = Date.now() - started;
+    const refusedMs = Date.now() - askedAt;
     t.diagnostic(
       `POST /api/sandboxes → ${refused.status} ${JSON.stringify(refused.json)} in ${refusedMs} ms`,
     );
@@ -117,28 +145,38 @@ describe('the host disk under BERTH_HOME runs full', () => {
     t.diagnostic(`agent create refused in ${agentMs} ms; left behind: ${JSON.stringify(leftovers)}`);
     assert.deepEqual(leftovers, { disk: false, containers: 0, networks: 0, cgroup: false });
 
-    // Ada's sandbox still gets all the space promised to its disk, and its engine runs containers.
+    // Ada's sandbox still gets the space it is expected to write, and its engine runs containers.
     const node = manager.nodeContainer(a.json.id, 'node1');
     const wrote = await cp.agent.engine.exec(
       node,
       [
         'bash',
         '-lc',
-        'dd if=/dev/urandom of=/root/big bs=1M count=200 conv=fsync 2>&1 | tail -1; rm -f /root/big; docker run --rm busybox echo ada-ok',
+        'dd if=/dev/urandom of=/root/big bs=1M count=120 conv=fsync 2>&1 | tail -1; rm -f /root/big; docker run --rm busybox echo ada-ok',
       ],
       { timeoutMs: 120_000 },
     );
     t.diagnostic(`Ada's sandbox on the nearly full host: ${wrote.output.trim().replace(/\n/g, '; ')}`);
     assert.equal(wrote.exitCode, 0, wrote.output);
-    assert.match(wrote.output, /209715200 bytes/);
+    assert.match(wrote.output, /125829120 bytes/);
     assert.match(wrote.output, /ada-ok/);
     assert.doesNotMatch(wrote.output, /Input\/output error|No space/);
 
-    // Room again: Grace gets her sandbox.
+    // Free space below what the live sandboxes may still write: health says learners' writes are at risk.
     await fill(0);
-    const fitsAgain = Date.now() + 20_000;
-    while ((await cp.call('GET', '/api/health')).json.agents[0].capacity < 2 && Date.now() < fitsAgain)
-      await new Promise((r) => setTimeout(r, 250));
+    const room1 = manager.diskRoom();
+    await fill(room1.availableBytes - room1.reserveBytes - room1.headroomBytes / 2);
+    const critical = await agentHealth();
+    t.diagnostic(`below the live sandboxes' headroom: ${JSON.stringify(critical.agent.disk)}`);
+    assert.equal(critical.agent.disk.state, 'critical');
+    assert.match(critical.agent.disk.warning, /nearly full.*Free disk space on the host now/);
+    assert.ok(critical.agent.disk.freeMb < RESERVE_MB + (CLASS.length * EXPECTED_MB) / 2 + 16);
+
+    // Room again: Grace gets her sandbox, and the warning is gone.
+    await fill(0);
+    const fine = await agentHealth();
+    assert.equal(fine.agent.disk.state, 'ok', JSON.stringify(fine.agent));
+    assert.ok(fine.agent.capacity > CLASS.length);
     const g = await cp.call('POST', '/api/sandboxes', { cookie: grace, body: { lessonId: LESSON } });
     assert.equal(g.status, 201, JSON.stringify(g.json));
     await waitForState(cp, grace, g.json.id, 'ready');

@@ -173,6 +173,7 @@ async function launchControlPlane(
     sandboxes: a.manager.list().length,
     state: 'ready' as const,
     startedAt,
+    disk: a.manager.diskReport(),
   });
   const heartbeats =
     agent &&

@@ -9,7 +9,9 @@ export interface AgentSettings {
   sandboxesDir: string;
   limits: NodeLimits;
   diskMb: number;
-  /** Host disk kept free beside all sandbox disks at their full size (see disk-room.ts). */
+  /** What a sandbox is expected to write at most: its share of host disk at admission (disk-room.ts). */
+  diskExpectedMb: number;
+  /** Host disk kept free beside what the live sandboxes are expected to write (disk-room.ts). */
   diskReserveMb: number;
   maxSandboxes: number;
   replayBytes: number;
@@ -27,6 +29,7 @@ export function agentSettings(c: AgentConfig): AgentSettings {
     sandboxesDir: c.sandboxesDir,
     limits: { memoryMb: c.BERTH_SANDBOX_MEMORY_MB, cpus: c.BERTH_SANDBOX_CPUS, pids: c.BERTH_SANDBOX_PIDS },
     diskMb: c.BERTH_SANDBOX_DISK_MB,
+    diskExpectedMb: c.BERTH_SANDBOX_DISK_EXPECTED_MB,
     diskReserveMb: c.BERTH_DISK_RESERVE_MB,
     maxSandboxes: c.BERTH_MAX_SANDBOXES,
     replayBytes: c.BERTH_REPLAY_BUFFER_BYTES,

@@ -1,11 +1,12 @@
 import type { AgentSandboxView } from '../../../contract/agent-api.ts';
 import { BerthError } from '../../../contract/errors.ts';
+import type { AgentDiskReport } from '../../../contract/heartbeat.ts';
 import type { Engine } from '../docker/engine.ts';
 import { LABEL, sandboxLabels } from '../docker/labels.ts';
 import { ReplayJournal } from '../terminal/replay-journal.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
-import { type DiskRoom, describeDiskRoom, measureDiskRoom } from './disk-room.ts';
+import { type DiskRoom, describeDiskRoom, diskWarning, measureDiskRoom } from './disk-room.ts';
 import { currentImageStore, seedNodeDocker, storeBind } from './image-store.ts';
 import {
   createSandboxCgroup,
@@ -45,6 +46,7 @@ const READY_TIMEOUT_MS = 60_000;
 export class SandboxManager {
   private readonly sandboxes = new Map<string, AgentSandbox>();
   private readonly creating = new Map<string, Promise<AgentSandboxView>>();
+  private lastDiskState: DiskRoom['state'] = 'ok';
 
   constructor(
     private readonly engine: Engine,
@@ -82,9 +84,29 @@ export class SandboxManager {
     return measureDiskRoom({
       sandboxesDir: this.settings.sandboxesDir,
       diskMb: this.settings.diskMb,
+      expectedMb: this.settings.diskExpectedMb,
       reserveMb: this.settings.diskReserveMb,
       inFlight: new Set(this.creating.keys()),
     });
+  }
+
+  /**
+   * The host disk watchdog, run by every heartbeat: what the control plane shows in GET /api/health so
+   * an instructor is warned while new sandboxes are still refused cleanly. Logs each change of state.
+   */
+  diskReport(): AgentDiskReport {
+    const room = this.diskRoom();
+    const warning = diskWarning(room);
+    if (room.state !== this.lastDiskState) {
+      const log = room.state === 'ok' ? console.log : console.warn;
+      log(`[agent] host disk ${room.state}: ${warning ?? describeDiskRoom(room)}`);
+      this.lastDiskState = room.state;
+    }
+    return {
+      state: room.state,
+      freeMb: Math.floor(room.availableBytes / (1024 * 1024)),
+      ...(warning ? { warning } : {}),
+    };
   }
 
   // Idempotent: creating a sandbox that exists returns it; concurrent calls share one creation.
@@ -100,7 +122,7 @@ export class SandboxManager {
     const room = this.diskRoom();
     if (room.fits < 1) {
       console.warn(
-        `[agent] refused sandbox ${input.id}: a ${this.settings.diskMb} MiB disk does not fit (${describeDiskRoom(room)})`,
+        `[agent] refused sandbox ${input.id}: its expected ${this.settings.diskExpectedMb} MiB do not fit (${describeDiskRoom(room)})`,
       );
       throw new BerthError(
         'out_of_capacity',

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Agent" ADD COLUMN "diskState" TEXT NOT NULL DEFAULT 'ok';
+ALTER TABLE "Agent" ADD COLUMN "diskFreeMb" INTEGER;
+ALTER TABLE "Agent" ADD COLUMN "diskWarning" TEXT;
