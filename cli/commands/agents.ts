@@ -57,10 +57,11 @@ function formatAgents(agents: Awaited<ReturnType<typeof agentStatuses>>): string
     a.live ? (a.state === 'ready' ? 'up' : a.state) : 'down',
     a.draining ? 'yes' : 'no',
     `${a.sandboxes}/${a.capacity}`,
+    a.disk.freeMb === null ? a.disk.state : `${a.disk.state}, ${a.disk.freeMb} MiB free`,
     `${Math.round((now - a.lastHeartbeatAt.getTime()) / 1000)}s ago`,
     a.url,
   ]);
-  const table = [['ID', 'STATUS', 'DRAINING', 'SANDBOXES', 'LAST HEARTBEAT', 'URL'], ...rows];
+  const table = [['ID', 'STATUS', 'DRAINING', 'SANDBOXES', 'DISK', 'LAST HEARTBEAT', 'URL'], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   return `${table
     .map((r) =>
@@ -69,5 +70,8 @@ function formatAgents(agents: Awaited<ReturnType<typeof agentStatuses>>): string
         .join('  ')
         .trimEnd(),
     )
-    .join('\n')}\n`;
+    .join('\n')}\n${agents
+    .filter((a) => a.live && a.disk.warning)
+    .map((a) => `${a.id}: ${a.disk.warning}\n`)
+    .join('')}`;
 }

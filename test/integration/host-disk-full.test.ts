@@ -114,6 +114,13 @@ describe('the host disk under BERTH_HOME runs full', () => {
     assert.equal(full.status, 'degraded');
     assert.equal(full.agent.disk.state, 'full');
     assert.match(full.agent.disk.warning, /No new sandbox fits/);
+    // The operator's command, as a real process against the same database.
+    const { stdout: listed } = await run('node', ['--import', 'tsx', 'cli/main.ts', 'agents', 'list'], {
+      env: process.env,
+    });
+    t.diagnostic(`./berth agents list:\n${listed}`);
+    assert.match(listed, new RegExp(`${full.agent.id}\\s+up\\s+no\\s+3/3\\s+full, \\d+ MiB free`));
+    assert.match(listed, new RegExp(`${full.agent.id}: No new sandbox fits`));
     const grace = await cp.signIn('Grace');
     const askedAt = Date.now();
     const refused = await cp.call('POST', '/api/sandboxes', { cookie: grace, body: { lessonId: LESSON } });
