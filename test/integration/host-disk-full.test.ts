@@ -114,6 +114,11 @@ describe('the host disk under BERTH_HOME runs full', () => {
     assert.equal(full.status, 'degraded');
     assert.equal(full.agent.disk.state, 'full');
     assert.match(full.agent.disk.warning, /No new sandbox fits/);
+    // The agent says the same when asked directly.
+    const info = await fetch(`${cp.heartbeatReport().url}/v1/info`, {
+      headers: { authorization: `Bearer ${cp.token}` },
+    }).then((r) => r.json());
+    assert.deepEqual([info.capacity, info.disk.state], [CLASS.length, 'full']);
     // The operator's command, as a real process against the same database.
     const { stdout: listed } = await run('node', ['--import', 'tsx', 'cli/main.ts', 'agents', 'list'], {
       env: process.env,

@@ -56,7 +56,15 @@ export function createAgentServer(deps: {
     [
       'GET',
       /^\/v1\/info$/,
-      async () => [200, { id: deps.agentId, sandboxes: manager.list().length, capacity: manager.capacity }],
+      async () => [
+        200,
+        {
+          id: deps.agentId,
+          sandboxes: manager.list().length,
+          capacity: manager.capacity,
+          disk: manager.diskReport(),
+        },
+      ],
     ],
     ['GET', /^\/v1\/sandboxes$/, async () => [200, { sandboxes: manager.list() }]],
     [
