@@ -68,6 +68,6 @@ test('the watchdog states: ok, full (no admission), critical (live sandboxes sho
   assert.equal(edge.state, 'full');
   const critical = at(covered - 1);
   assert.deepEqual([critical.state, critical.fits], ['critical', 0]);
-  assert.match(diskWarning(critical) ?? '', /nearly full.*No space left on device.*Free disk space/);
+  assert.match(diskWarning(critical) ?? '', /nearly full.*I\/O errors.*Free disk space/);
   assert.equal(at(0).state, 'critical');
 });

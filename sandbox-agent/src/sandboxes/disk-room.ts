@@ -123,7 +123,7 @@ export function diskWarning(room: DiskRoom): string | undefined {
     return `No new sandbox fits on this host's disk (${describeDiskRoom(room)}). Running sandboxes are fine; free disk space on the host or end sandboxes to admit more.`;
   }
   if (room.state === 'critical') {
-    return `This host's disk is nearly full (${describeDiskRoom(room)}): learners who keep writing may soon meet "No space left on device". Free disk space on the host now, or end sandboxes.`;
+    return `This host's disk is nearly full (${describeDiskRoom(room)}): learners who keep writing may soon meet I/O errors on their sandbox disks. Free disk space on the host now, or end sandboxes.`;
   }
   return undefined;
 }
