@@ -17,6 +17,8 @@ const usage = `usage: ./berth <command>
   lessons new <ch>/<l>   scaffold a lesson in both languages that lint and verify accept
   agents list | drain <id> | undrain <id> | forget <id>
                          worker hosts: list them, stop/resume placing sandboxes on one, remove a dead one
+  instructors add <email> --password-stdin
+                         an instructor account (password read from stdin; again = change the password)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,11 @@ async function main(argv: string[]): Promise<number> {
         throw new CliError('no Berth database here yet: run ./berth up first.');
       }
       return (await import('./commands/agents.ts')).runAgents(rest);
+    case 'instructors':
+      if (!existsSync('prisma/generated/sqlite/client.ts')) {
+        throw new CliError('no Berth database here yet: run ./berth up first.');
+      }
+      return (await import('./commands/instructors.ts')).runInstructors(rest);
     case undefined:
     case 'help':
     case '--help':

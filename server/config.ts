@@ -54,6 +54,14 @@ const fields = z.object({
   // A job whose worker stopped renewing its lock this long ago (its process died) is run again by
   // another worker (BullMQ stalled-job recovery); renewed every half of it while the job runs.
   BERTH_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  // Instructors and classrooms (README "Instructors and classrooms"). An instructor's session lasts this
+  // long; sign-ins are limited per address (every attempt) and per account (failed attempts), joins and
+  // resumes per address, each per BERTH_AUTH_WINDOW_SECONDS. A class behind one NAT shares one address.
+  BERTH_INSTRUCTOR_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  BERTH_AUTH_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  BERTH_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  BERTH_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  BERTH_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
 });
 
 export const configSchema = fields;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { config, redactConfig } from './config.ts';
+import { stampClientAddress } from './http/client-address.ts';
 import { stampLangHeader } from './http/lang-header.ts';
 import { setReplicaHeader } from './http/replica-header.ts';
 import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       return;
     }
     stampLangHeader(req);
+    stampClientAddress(req);
     handle(req, res).catch((e) => {
       console.error('[web]', e);
       res.statusCode = 500;

@@ -12,13 +12,17 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function sessionCookieHeader(token: string, secure: boolean): string {
+export function sessionCookieHeader(
+  token: string,
+  secure: boolean,
+  maxAgeSeconds = SESSION_DAYS * 24 * 3600,
+): string {
   const parts = [
     `${SESSION_COOKIE}=${token}`,
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
-    `Max-Age=${SESSION_DAYS * 24 * 3600}`,
+    `Max-Age=${maxAgeSeconds}`,
   ];
   if (secure) parts.push('Secure');
   return parts.join('; ');

@@ -4,7 +4,14 @@ import { databaseUrl } from './database-url.ts';
 import { createAdapterFactory } from './driver-adapter.ts';
 import { providerOfUrl } from './provider-schema.ts';
 
-export type { Agent, CheckRun, Sandbox, Session, User } from '../../prisma/generated/sqlite/client.ts';
+export type {
+  Agent,
+  CheckRun,
+  Classroom,
+  Sandbox,
+  Session,
+  User,
+} from '../../prisma/generated/sqlite/client.ts';
 // Prisma.PrismaClientKnownRequestError & co. come from the runtime both clients share,
 // so `instanceof` checks against this namespace hold for PostgreSQL errors too.
 export { Prisma } from '../../prisma/generated/sqlite/client.ts';

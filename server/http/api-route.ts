@@ -80,6 +80,22 @@ export function userRoute<S extends z.ZodType | undefined>(
   return route(schema, requireUser, handler, opts.maxBodyBytes);
 }
 
+// Instructor-only routes: a signed-in learner gets 403, no session 401.
+export function instructorRoute<S extends z.ZodType | undefined>(
+  schema: S,
+  handler: (ctx: Ctx<BodyOf<S>> & { user: SessionUser }) => Promise<Response>,
+) {
+  return route(
+    schema,
+    async (req) => {
+      const user = await requireUser(req);
+      if (user.role !== 'instructor') throw new BerthError('forbidden', 'Only instructors may do this.');
+      return user;
+    },
+    handler,
+  );
+}
+
 // Routes called by sandbox agents, not browsers: the shared agent token as a bearer token.
 export function agentRoute<S extends z.ZodType | undefined>(
   schema: S,

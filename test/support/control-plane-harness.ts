@@ -102,7 +102,35 @@ async function launchControlPlane(
     ],
     ['/api/auth/guest', /^\/api\/auth\/guest$/, await import('../../app/api/auth/guest/route.ts')],
     ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
+    ['/api/auth/login', /^\/api\/auth\/login$/, await import('../../app/api/auth/login/route.ts')],
+    [
+      '/api/classrooms/join',
+      /^\/api\/classrooms\/join$/,
+      await import('../../app/api/classrooms/join/route.ts'),
+    ],
+    [
+      '/api/classrooms/resume',
+      /^\/api\/classrooms\/resume$/,
+      await import('../../app/api/classrooms/resume/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/progress.csv',
+      /^\/api\/classrooms\/([^/]+)\/progress\.csv$/,
+      await import('../../app/api/classrooms/[id]/progress.csv/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/progress',
+      /^\/api\/classrooms\/([^/]+)\/progress$/,
+      await import('../../app/api/classrooms/[id]/progress/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id',
+      /^\/api\/classrooms\/([^/]+)$/,
+      await import('../../app/api/classrooms/[id]/route.ts'),
+    ],
+    ['/api/classrooms', /^\/api\/classrooms$/, await import('../../app/api/classrooms/route.ts')],
     ['/api/lessons', /^\/api\/lessons$/, await import('../../app/api/lessons/route.ts')],
+    ['/api/answers', /^\/api\/answers$/, await import('../../app/api/answers/route.ts')],
     ['/api/progress', /^\/api\/progress$/, await import('../../app/api/progress/route.ts')],
     ['/api/answers', /^\/api\/answers$/, await import('../../app/api/answers/route.ts')],
     ['/api/sandboxes', /^\/api\/sandboxes$/, await import('../../app/api/sandboxes/route.ts')],
@@ -130,8 +158,10 @@ async function launchControlPlane(
 
   const { handleTerminalUpgrade } = await import('../../server/terminal/terminal-gateway.ts');
   const preview = await import('../../server/preview/preview-proxy.ts');
+  const { stampClientAddress } = await import('../../server/http/client-address.ts');
   const server = http.createServer(async (req, res) => {
     if (preview.isPreviewRequest(req.url)) return void preview.handlePreviewRequest(req, res);
+    stampClientAddress(req);
     const url = new URL(req.url ?? '/', 'http://x');
     for (const [, re, mod] of routes) {
       const m = url.pathname.match(re);
@@ -237,6 +267,8 @@ async function launchControlPlane(
       await worker.close();
       const { closeQueues } = await import('../../server/queues/sandbox-queue.ts');
       await closeQueues();
+      const { closeRateLimiter } = await import('../../server/rate-limit/rate-limiter.ts');
+      closeRateLimiter();
       const { closeDb } = await import('../../server/db/client.ts');
       await closeDb();
       await agent?.cleanup();
