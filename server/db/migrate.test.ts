@@ -107,6 +107,39 @@ function databaseSuite(provider: Provider, open: () => Promise<{ url: string; st
     assert.equal(runs[0]?.passed, true);
     assert.deepEqual(JSON.parse(runs[0]?.tasks ?? ''), tasks);
 
+    // Classrooms: the seat-taking conditional update (server/classrooms/join-classroom.ts) and a learner
+    // whose classroom goes keeping their row and history (SET NULL).
+    const instructor = await client.user.create({
+      data: { name: 'Grace', role: 'instructor', email: 'grace@example.test', passwordHash: '$argon2id$x' },
+    });
+    const room = await client.classroom.create({
+      data: {
+        title: 'Docker 101',
+        instructorId: instructor.id,
+        lessonIds: '[]',
+        joinCode: 'ABCDEFGHJK',
+        learnerCap: 1,
+      },
+    });
+    const takeSeat = () =>
+      client.classroom.updateMany({
+        where: { id: room.id, joinOpen: true, archivedAt: null, learnerCount: { lt: 1 } },
+        data: { learnerCount: { increment: 1 } },
+      });
+    assert.equal((await takeSeat()).count, 1);
+    assert.equal((await takeSeat()).count, 0, 'the cap holds');
+    const learner = await client.user.create({
+      data: { name: 'Lin', classroomId: room.id, resumeCodeHash: 'h' },
+    });
+    await client.checkRun.create({
+      data: { userId: learner.id, exerciseId: 'a/b/c', passed: true, tasks: '[]' },
+    });
+    await client.classroom.delete({ where: { id: room.id } });
+    const orphan = await client.user.findUniqueOrThrow({ where: { id: learner.id } });
+    assert.equal(orphan.classroomId, null);
+    assert.equal(await client.checkRun.count({ where: { userId: learner.id } }), 1);
+    await client.user.deleteMany({ where: { id: { in: [instructor.id, learner.id] } } });
+
     // Deleting a user removes what hangs off it.
     await client.user.delete({ where: { id: user.id } });
     assert.equal(await client.session.count(), 0);
