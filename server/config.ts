@@ -62,6 +62,8 @@ const fields = z.object({
   BERTH_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   BERTH_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   BERTH_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+  // false = classroom-only: POST /api/auth/guest answers 403, learners join with a code.
+  BERTH_GUEST_SIGN_IN: bool.default(true),
 });
 
 export const configSchema = fields;

@@ -115,6 +115,8 @@ before(async () => {
     BERTH_LOGIN_PER_ADDRESS: '6',
     BERTH_LOGIN_FAILURES_PER_ACCOUNT: '3',
     BERTH_JOINS_PER_ADDRESS: '5',
+    // Classroom-only: the guest sign-in is refused (tested below).
+    BERTH_GUEST_SIGN_IN: 'false',
   });
   for (const email of ['ada@example.test', 'grace@example.test', 'locked@example.test']) {
     const r = await addInstructor(email, PASSWORD);
@@ -196,6 +198,13 @@ describe('instructor accounts', () => {
   });
 });
 
+test('classroom-only: guest sign-in is refused with a hint to join by code', async () => {
+  const r = await send('POST', '/api/auth/guest', { body: { name: 'Guest' } });
+  assert.equal(r.status, 403);
+  assert.match(r.json.error.message, /join with the code/);
+  assert.equal(r.cookie, undefined);
+});
+
 describe('classrooms', () => {
   let ada: string;
   let grace: string;
@@ -209,9 +218,13 @@ describe('classrooms', () => {
       (await send('POST', '/api/classrooms', { body: { title: 't', lessonIds: [LESSON] } })).status,
       401,
     );
-    const guest = await cp.signIn('Guest');
+    const room = await createClassroom(ada);
+    const learner = await send('POST', '/api/classrooms/join', {
+      body: { code: room.joinCode, name: 'Pat' },
+      from: '127.0.0.25',
+    });
     const byGuest = await send('POST', '/api/classrooms', {
-      cookie: guest,
+      cookie: learner.cookie,
       body: { title: 't', lessonIds: [LESSON] },
     });
     assert.equal(byGuest.status, 403);
