@@ -28,6 +28,11 @@ export function sessionCookieHeader(
   return parts.join('; ');
 }
 
+/** Tells the browser to drop the session cookie (sign-out). */
+export function clearSessionCookieHeader(secure: boolean): string {
+  return sessionCookieHeader('', secure, 0);
+}
+
 export function readCookie(header: string | undefined | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {

@@ -185,6 +185,15 @@ export function classroomSuite(openDatabase?: () => Promise<{ url: string; stop(
       assert.equal((await login('grace@example.test', PASSWORD, '127.0.0.5')).status, 200);
     });
 
+    test('signing out ends the session on the server, not only in the browser', async () => {
+      const r = await login('grace@example.test', PASSWORD, '127.0.0.7');
+      assert.equal(r.status, 200);
+      const out = await send('POST', '/api/auth/logout', { cookie: r.cookie });
+      assert.equal(out.status, 204);
+      assert.match(out.cookie ?? '', /^berth_session=$/);
+      assert.equal((await send('GET', '/api/auth/me', { cookie: r.cookie })).status, 401);
+    });
+
     test('an instructor session expires', async () => {
       const r = await login('grace@example.test', PASSWORD, '127.0.0.6');
       assert.equal(r.status, 200);

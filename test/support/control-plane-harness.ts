@@ -103,6 +103,7 @@ async function launchControlPlane(
     ['/api/auth/guest', /^\/api\/auth\/guest$/, await import('../../app/api/auth/guest/route.ts')],
     ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
     ['/api/auth/login', /^\/api\/auth\/login$/, await import('../../app/api/auth/login/route.ts')],
+    ['/api/auth/logout', /^\/api\/auth\/logout$/, await import('../../app/api/auth/logout/route.ts')],
     [
       '/api/classrooms/join',
       /^\/api\/classrooms\/join$/,
