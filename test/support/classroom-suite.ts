@@ -13,8 +13,8 @@ import {
 import { type BareControlPlane, startBareControlPlane } from './control-plane-harness.ts';
 
 // Instructors and classrooms end to end on the real control plane (route handlers on a real HTTP server, a
-// migrated database, SQLite or PostgreSQL, real Redis for the rate limits), with instructors added by the real CLI and
-// progress from real check runs (a pure quiz answered through POST /api/answers). Requests come from
+// migrated database, SQLite or PostgreSQL, real Redis for the rate limits), with instructors added by the
+// real CLI and progress from real check runs (a pure quiz answered through POST /api/answers). Requests come from
 // different loopback addresses (127.0.0.x) so the per-address limits are tested as per address.
 
 const LESSON = 'networking/demo';
