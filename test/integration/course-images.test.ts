@@ -45,7 +45,7 @@ describe('course images in a sandbox', () => {
   test('a new sandbox has every course image at once, for under 5 MB of its own disk', async () => {
     const r = await run(
       id,
-      // -x: the store's bottom layers are mounted under it (sandbox-agent/src/sandboxes/image-store.ts).
+      // -x: the store's bottom layers are mounted under it (sandbox-agent/images/node/berth-mount-store-layers).
       "docker image ls --format '{{.Repository}}:{{.Tag}}'; du -skx /var/lib/docker | cut -f1",
     );
     const lines = r.output.trim().split('\n');

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { BerthError } from '../../../contract/errors.ts';
-import type { Engine } from '../docker/engine.ts';
 
 const run = promisify(execFile);
 
@@ -12,8 +11,8 @@ const run = promisify(execFile);
 // /var/lib/docker holding the course images. A node gets a private copy of the small metadata (image/,
 // and per layer its link/lower files in a directory of its own) while each layer's diff/ — the actual
 // files — comes from ONE read-only bind mount of the template: a symlink into it, or for a bottom layer
-// (no lower file) a bind mount of it (mountStoreBaseLayers). Every course image is there at once, nothing
-// big is copied, and `docker rmi` inside only removes the node's own small copy. Each layer's tar-split
+// (no lower file) a bind mount of it (sandbox-agent/images/node/berth-mount-store-layers, before each
+// dockerd start). Every course image is there at once, nothing big is copied, and `docker rmi` inside only removes the node's own small copy. Each layer's tar-split
 // (how to rebuild its tar for `docker save`/`push`; it grows with the layer's file count and is never
 // written again) is a symlink into the template too.
 
@@ -79,7 +78,7 @@ export async function seedNodeDocker(store: ImageStore, dockerDir: string, rootU
     for (const entry of await fs.readdir(from, { withFileTypes: true })) {
       const target = path.join(to, entry.name);
       if (entry.name === 'diff' && !(await hasLower(from))) {
-        // A bottom layer: a mount point, filled by mountStoreBaseLayers when the node starts.
+        // A bottom layer: a mount point, filled by berth-mount-store-layers before the node's dockerd starts.
         await fs.mkdir(target, { mode: 0o755 });
         await fs.chown(target, rootUid, rootUid);
       } else if (entry.name === 'diff') {
@@ -106,28 +105,3 @@ const hasLower = (layerDir: string) =>
     () => false,
   );
 
-// Why bottom layers are bind mounts, not symlinks: for a layer without a lower file, overlay2 hands out the
-// diff/ path itself, and the inner engine (no native overlay diff under userns) then diffs a RUN's layer
-// against it by walking it with lstat — a symlink looks like an empty tree, so the first RUN on debian:*
-// stored a full copy of the base (78 MB on trixie). Run in the node before its dockerd starts; the mounts
-// stay read-only (the store is), and `docker rmi` unmounts them like any mount under a layer it removes.
-// A mount that fails falls back to the symlink, which works except for that layer size.
-const MOUNT_BASE_LAYERS = `
-store=${STORE_MOUNT}/overlay2
-for dir in /var/lib/docker/overlay2/*/; do
-  dir=\${dir%/}; id=\${dir##*/}
-  [ -d "$store/$id/diff" ] && [ ! -e "$dir/lower" ] && [ -d "$dir/diff" ] && [ ! -L "$dir/diff" ] || continue
-  mountpoint -q "$dir/diff" && continue
-  [ -z "$(ls -A "$dir/diff")" ] || continue
-  mount --bind "$store/$id/diff" "$dir/diff" && continue
-  echo "could not mount the store's layer $id; linking it" >&2
-  rmdir "$dir/diff" && ln -s "$store/$id/diff" "$dir/diff"
-done
-exit 0
-`;
-
-/** Mounts the store's bottom layers into a started node (before its dockerd starts); no-op without a store. */
-export async function mountStoreBaseLayers(engine: Engine, containerId: string): Promise<void> {
-  const res = await engine.exec(containerId, ['bash', '-c', MOUNT_BASE_LAYERS], { timeoutMs: 20_000 });
-  if (res.exitCode !== 0) throw new Error(`could not mount the image store's layers: ${res.output.trim()}`);
-}

@@ -1,11 +1,10 @@
 import type { Engine } from '../docker/engine.ts';
-import { mountStoreBaseLayers } from './image-store.ts';
 import { delegateNodeCgroups } from './node-cgroups.ts';
 
 // The start handshake of a node, the same for a sandbox's nodes (sandbox-manager.ts) and the image
 // store's builder (host/image-store-builder.ts): the node's init (sandbox-agent/images/node/berth-node-init)
-// waits until its own cgroup directories belong to its remapped root and the image store's bottom layers
-// are mounted (image-store.ts), remounts the cgroup hierarchies and starts the inner dockerd; it is ready
+// waits until its own cgroup directories belong to its remapped root, remounts the cgroup hierarchies and
+// starts the engine supervisor, which mounts the image store's bottom layers and starts the inner dockerd; it is ready
 // once that engine answers.
 const CGROUPS_READY = '/run/berth-cgroups-ready';
 const NODE_READY = '/run/berth-node-ready';
@@ -17,7 +16,6 @@ export async function startNode(
 ): Promise<void> {
   await engine.startContainer(containerId);
   await delegateNodeCgroups({ cgroupParent: input.cgroupParent, containerId, rootUid: input.rootUid });
-  await mountStoreBaseLayers(engine, containerId);
   await engine.exec(containerId, ['touch', CGROUPS_READY], { timeoutMs: 10_000 });
 }
 
