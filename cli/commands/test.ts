@@ -47,13 +47,21 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
       ],
       { env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    let tail = '';
+    // The runner's closing "ℹ pass N" lines, read as they stream by: after a failure the list of failing
+    // tests follows them, so the end of the output alone may not hold them.
+    const counts = new Map<string, number>();
+    let line = '';
     child.stdout.on('data', (d: Buffer) => {
       process.stdout.write(d);
-      tail = (tail + d.toString()).slice(-4000);
+      const lines = (line + d.toString()).split('\n');
+      line = lines.pop() ?? '';
+      for (const l of lines) {
+        const m = /^ℹ (\w+) (\d+)$/.exec(l);
+        if (m) counts.set(m[1]!, Number(m[2]));
+      }
     });
     child.on('close', (code) => {
-      const num = (k: string) => Number(tail.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
+      const num = (k: string) => counts.get(k) ?? 0;
       resolve({
         passed: num('pass'),
         failed: num('fail') + num('cancelled'),
