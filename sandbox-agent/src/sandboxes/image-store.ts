@@ -104,4 +104,3 @@ const hasLower = (layerDir: string) =>
     () => true,
     () => false,
   );
-
