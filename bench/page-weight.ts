@@ -8,10 +8,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { waitForHttp } from '../cli/health.ts';
 import { ensureWebBuild } from '../cli/web-build.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browser.ts';
+import { launchChromium } from '../test/support/browser.ts';
 import { freePort } from '../test/support/free-port.ts';
 
 const BUDGET_KIB = 200;
@@ -30,7 +29,7 @@ const base = `http://127.0.0.1:${port}`;
 try {
   if (!(await waitForHttp(`${base}${lessonPath}`, { timeoutMs: 60_000 })))
     throw new Error('next start did not answer');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const scripts: { url: string; raw: number; gzip: number; heavy: boolean }[] = [];
   const pending: Promise<void>[] = [];

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { FAKE_EXERCISE, type Fake, fakeBerthApi } from '../support/fake-berth-api.ts';
 import { recordPassedCheck } from '../support/record-check.ts';
 
@@ -150,7 +150,7 @@ describe('axe-core finds no serious or critical violation on any page or state',
 
   before(async () => {
     berth = await startBerth();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeFixtureCourse } from '../../server/lessons/test-fixtures.ts';
 import { guestCookie } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 
 // The lesson layout in a real browser, on a fixture course (not the real one, which is being written):
 // an exercise panel where its marker is, mid-text; the table of contents; labels on code not to be run;
@@ -139,7 +139,7 @@ describe('the lesson layout, on a fixture course', () => {
   before(async () => {
     const course = await fixtureCourse();
     berth = await startBerth({ env: { BERTH_LESSONS_DIR: course.dir } });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -269,7 +269,7 @@ describe('dev mode: an open lesson page follows edits of its files', () => {
     const course = await fixtureCourse();
     enFile = course.enFile;
     berth = await startBerth({ env: { BERTH_LESSONS_DIR: course.dir }, dev: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

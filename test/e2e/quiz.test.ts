@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   makeFixtureCourse,
   quizExercisesYaml,
@@ -9,7 +9,7 @@ import {
 } from '../../server/lessons/test-fixtures.ts';
 import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 
 // A learner answers a quiz in a real browser on a phone-sized screen, against the real web server and
 // database (a lesson fixture, not the course): wrong first (a message that gives nothing away, the
@@ -37,7 +37,7 @@ describe('a quiz in a real browser', () => {
     });
     process.env.BERTH_LESSONS_DIR = fixture.dir;
     berth = await startBerth();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

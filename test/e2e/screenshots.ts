@@ -8,8 +8,8 @@
 // document order, so two runs (before and after a CSS change) can be compared property by property.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
 import { FAKE_EXERCISE, type Fake, fakeBerthApi } from '../support/fake-berth-api.ts';
 
 const base = process.argv[2] ?? 'http://localhost:3005';
@@ -215,11 +215,7 @@ const scenarios: Record<string, Scenario> = {
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const sizes = [
     { name: 'wide', viewport: { width: 1440, height: 900 }, isMobile: false },
     // Half of 1280 px is where the toolbar's labels collapse to icons.
