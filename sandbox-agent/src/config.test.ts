@@ -30,6 +30,11 @@ const settings: [string, string, unknown][] = [
   ['BERTH_APT_PORT', '5997', 5997],
   ['BERTH_DEBIAN_MIRROR', 'http://debian.lan/debian', 'http://debian.lan/debian'],
   ['BERTH_IMAGE_STORE_ROOT', '/srv/store', '/srv/store'],
+  ['BERTH_UPSTREAM_REGISTRY', 'https://registry-1.docker.io', 'https://registry-1.docker.io'],
+  ['BERTH_UPSTREAM_REGISTRY_USERNAME', 'teacher', 'teacher'],
+  ['BERTH_UPSTREAM_REGISTRY_PASSWORD', 'hub-token', 'hub-token'],
+  ['BERTH_UPSTREAM_DEBIAN_MIRROR', 'http://deb.debian.org/debian', 'http://deb.debian.org/debian'],
+  ['BERTH_UPSTREAM_REFRESH_SECONDS', '60', 60],
 ];
 
 test('every agent setting in the environment reaches the parsed config', () => {
@@ -54,10 +59,24 @@ test('the agent config reads no database or Redis settings, derives its paths an
   assert.throws(() => loadAgentConfig({ BERTH_AGENT_ID: 'no spaces' }), /BERTH_AGENT_ID/);
 });
 
-test('the agent token is redacted', () => {
-  const c = loadAgentConfig({ BERTH_AGENT_TOKEN: 'a-token-of-24-characters' });
+test('the agent token and the upstream registry password are redacted', () => {
+  const c = loadAgentConfig({
+    BERTH_AGENT_TOKEN: 'a-token-of-24-characters',
+    BERTH_UPSTREAM_REGISTRY_PASSWORD: 'hub-secret',
+  });
   assert.equal(redactAgentConfig(c).BERTH_AGENT_TOKEN, '***');
+  assert.equal(redactAgentConfig(c).BERTH_UPSTREAM_REGISTRY_PASSWORD, '***');
   assert.ok(!JSON.stringify(redactAgentConfig(c)).includes('a-token-of-24-characters'));
+  assert.ok(!JSON.stringify(redactAgentConfig(c)).includes('hub-secret'));
+});
+
+test('upstreams are off unless set; an empty value leaves them off', () => {
+  for (const env of [{}, { BERTH_UPSTREAM_REGISTRY: '', BERTH_UPSTREAM_DEBIAN_MIRROR: '' }]) {
+    const c = loadAgentConfig(env);
+    assert.equal(c.BERTH_UPSTREAM_REGISTRY, undefined);
+    assert.equal(c.BERTH_UPSTREAM_DEBIAN_MIRROR, undefined);
+  }
+  assert.throws(() => loadAgentConfig({ BERTH_UPSTREAM_REGISTRY: 'registry-1.docker.io' }), /UPSTREAM/);
 });
 
 test('BERTH_ENGINE_SOCKET is where the sandbox engine listens and where image builds go', () => {

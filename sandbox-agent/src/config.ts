@@ -7,6 +7,9 @@ import { agentIdSchema } from '../../contract/ids.ts';
 // by redactAgentConfig(). It reads no database or Redis settings: those belong to the control plane.
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+// An optional setting that an empty value also leaves unset (`BERTH_UPSTREAM_REGISTRY=` turns it off).
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const fields = z.object({
   BERTH_HOME: z.string().default(path.resolve(process.cwd(), '.berth')),
@@ -42,6 +45,15 @@ const fields = z.object({
   BERTH_APT_PORT: int(5481),
   // Where `./berth images` gets the Debian packages the images are made of.
   BERTH_DEBIAN_MIRROR: z.string().url().default('http://deb.debian.org/debian'),
+  // Online hosts only (off by default): the image mirror pulls what it does not hold through from this
+  // registry (e.g. https://registry-1.docker.io) and caches it; sandboxes still reach only the mirror.
+  BERTH_UPSTREAM_REGISTRY: optional(z.string().url()),
+  BERTH_UPSTREAM_REGISTRY_USERNAME: optional(z.string().min(1)),
+  BERTH_UPSTREAM_REGISTRY_PASSWORD: optional(z.string().min(1)),
+  // Online hosts only (off by default): the apt archive serves this Debian mirror, pulled through and cached.
+  BERTH_UPSTREAM_DEBIAN_MIRROR: optional(z.string().url()),
+  // How long a tag or an apt index from upstream is served from the cache before upstream is asked again.
+  BERTH_UPSTREAM_REFRESH_SECONDS: int(600),
 });
 
 // The environment variables the agent reads (README "Configuration" documents each).
@@ -73,8 +85,8 @@ export function agentConfig(): AgentConfig {
   return cached;
 }
 
+const SECRETS = new Set(['BERTH_AGENT_TOKEN', 'BERTH_UPSTREAM_REGISTRY_PASSWORD']);
+
 export function redactAgentConfig(c: AgentConfig): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(c).map(([k, v]) => [k, k === 'BERTH_AGENT_TOKEN' && v ? '***' : v]),
-  );
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, SECRETS.has(k) && v ? '***' : v]));
 }

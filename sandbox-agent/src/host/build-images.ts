@@ -20,6 +20,7 @@ import {
 import { ensureImageMirror, seedMirror } from './image-mirror.ts';
 import { buildImageStore } from './image-store-builder.ts';
 import { info, step } from './progress.ts';
+import { upstreamDebianMirror, upstreamRegistry } from './pull-through-service.ts';
 
 // Builds every sandbox image offline on the sandbox engine, from Debian packages only, skipping any
 // image whose inputs have not changed (each image carries the hash of its inputs as a label): the
@@ -113,10 +114,10 @@ export async function buildImages(c: AgentConfig, opts: { force?: boolean } = {}
   await buildNode(c.BERTH_NODE_IMAGE, rootfs, force);
   await buildCourseImages(force);
   await seedMirror(force);
-  await ensureImageMirror(c.BERTH_MIRROR_PORT);
+  await ensureImageMirror(c.BERTH_MIRROR_PORT, upstreamRegistry(c));
   // The store builder pulls from the mirror through a sandbox bridge, like a node does.
   await buildAptArchive(force);
-  await ensureAptArchiveServer(c.BERTH_APT_PORT);
+  await ensureAptArchiveServer(c.BERTH_APT_PORT, upstreamDebianMirror(c));
   await ensureSandboxFirewall({
     mirror: c.BERTH_MIRROR_PORT,
     dns: c.BERTH_SANDBOX_DNS_PORT,
