@@ -34,6 +34,7 @@ const settings: [string, string, unknown][] = [
   ['BERTH_UPSTREAM_REGISTRY_USERNAME', 'teacher', 'teacher'],
   ['BERTH_UPSTREAM_REGISTRY_PASSWORD', 'hub-token', 'hub-token'],
   ['BERTH_UPSTREAM_DEBIAN_MIRROR', 'http://deb.debian.org/debian', 'http://deb.debian.org/debian'],
+  ['BERTH_UPSTREAM_DEBIAN_KEYRING', '/etc/keys/mirror.gpg', '/etc/keys/mirror.gpg'],
   ['BERTH_UPSTREAM_REFRESH_SECONDS', '60', 60],
 ];
 

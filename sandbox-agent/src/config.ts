@@ -52,6 +52,8 @@ const fields = z.object({
   BERTH_UPSTREAM_REGISTRY_PASSWORD: optional(z.string().min(1)),
   // Online hosts only (off by default): the apt archive serves this Debian mirror, pulled through and cached.
   BERTH_UPSTREAM_DEBIAN_MIRROR: optional(z.string().url()),
+  // The keys its suites' InRelease must be signed with (sandboxes trust what the pull-through serves).
+  BERTH_UPSTREAM_DEBIAN_KEYRING: z.string().min(1).default('/usr/share/keyrings/debian-archive-keyring.gpg'),
   // How long a tag or an apt index from upstream is served from the cache before upstream is asked again.
   BERTH_UPSTREAM_REFRESH_SECONDS: int(600),
 });

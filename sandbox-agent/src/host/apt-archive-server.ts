@@ -4,7 +4,7 @@ import { ensureSandboxOnlyPort } from '../network/sandbox-firewall.ts';
 import { APT_ARCHIVE } from './apt-archive.ts';
 import { startDetached, stopDetached } from './detached-process.ts';
 import { step } from './progress.ts';
-import { ensurePullThrough, stopPullThrough } from './pull-through-service.ts';
+import { ensurePullThrough, stopPullThrough, type UpstreamDebianSettings } from './pull-through-service.ts';
 
 // Serves the offline apt archive (apt-archive.ts) on all interfaces, behind a guard that admits only
 // loopback and the sandbox bridges. The server is BusyBox httpd, already on every worker host (Debian
@@ -61,10 +61,7 @@ function httpdArgs(port: number): string[] {
   ];
 }
 
-export async function ensureAptArchiveServer(
-  port: number,
-  upstream?: { url: string; refreshSeconds: number },
-): Promise<void> {
+export async function ensureAptArchiveServer(port: number, upstream?: UpstreamDebianSettings): Promise<void> {
   await ensureSandboxOnlyPort(port, 'tcp', 'BERTH-APT');
   if (upstream) {
     await stopDetached(SERVER);

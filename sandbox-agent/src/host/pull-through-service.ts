@@ -39,9 +39,19 @@ export function upstreamRegistry(c: AgentConfig): UpstreamRegistrySettings | und
   };
 }
 
-export function upstreamDebianMirror(c: AgentConfig): { url: string; refreshSeconds: number } | undefined {
+export interface UpstreamDebianSettings {
+  url: string;
+  keyring: string;
+  refreshSeconds: number;
+}
+
+export function upstreamDebianMirror(c: AgentConfig): UpstreamDebianSettings | undefined {
   if (!c.BERTH_UPSTREAM_DEBIAN_MIRROR) return undefined;
-  return { url: c.BERTH_UPSTREAM_DEBIAN_MIRROR, refreshSeconds: c.BERTH_UPSTREAM_REFRESH_SECONDS };
+  return {
+    url: c.BERTH_UPSTREAM_DEBIAN_MIRROR,
+    keyring: c.BERTH_UPSTREAM_DEBIAN_KEYRING,
+    refreshSeconds: c.BERTH_UPSTREAM_REFRESH_SECONDS,
+  };
 }
 
 export async function ensurePullThrough(

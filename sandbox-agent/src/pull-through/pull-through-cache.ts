@@ -39,6 +39,8 @@ export interface CacheOptions {
   maxAgeMs?: number;
   // Statuses worth keeping besides 200 (a 404 for a tag or index that does not exist, say).
   keep?: number[];
+  // Checks a downloaded 200 body (still under its temporary name) before it is kept; throws to refuse it.
+  verify?: (file: string) => Promise<void>;
 }
 
 // Nothing usable: upstream failed, or answered `upstreamStatus` (a 404 not worth keeping, say).
@@ -132,6 +134,11 @@ export class PullThroughCache {
       const sha256 = hash.digest('hex');
       if (answer.status === 200 && answer.digest && answer.digest !== `sha256:${sha256}`) {
         throw new CachedFetchError(`upstream sent content that is not ${answer.digest}`);
+      }
+      if (answer.status === 200 && opts.verify) {
+        await opts.verify(tmp).catch((e: unknown) => {
+          throw new CachedFetchError(`refused: ${e instanceof Error ? e.message : String(e)}`);
+        });
       }
       const meta: CachedMeta = {
         status: answer.status,

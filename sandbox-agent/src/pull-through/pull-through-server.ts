@@ -23,7 +23,12 @@ export const pullThroughConfigSchema = z.discriminatedUnion('kind', [
     username: z.string().optional(),
     password: z.string().optional(),
   }),
-  z.object({ kind: z.literal('apt'), ...common }),
+  z.object({
+    kind: z.literal('apt'),
+    ...common,
+    // The keys an upstream suite's InRelease must be signed with.
+    keyring: z.string().min(1).default('/usr/share/keyrings/debian-archive-keyring.gpg'),
+  }),
 ]);
 export type PullThroughConfig = z.input<typeof pullThroughConfigSchema>;
 
@@ -43,12 +48,12 @@ export function createPullThroughServer(
           refreshMs,
           log,
         })
-      : aptPullThrough({ upstream: c.upstream, cache, refreshMs, log });
+      : aptPullThrough({ upstream: c.upstream, cache, refreshMs, keyring: c.keyring, log });
   return http.createServer(handler);
 }
 
 // Listening on the configured address; resolves with the port (the configured one, or the one picked for 0).
-export function listen(server: http.Server, c: PullThroughConfig): Promise<number> {
+export function listen(server: http.Server, c: { port: number; host?: string | undefined }): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(c.port, c.host ?? '0.0.0.0', () => {
