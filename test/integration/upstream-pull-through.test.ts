@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { loadAgentConfig } from '../../sandbox-agent/src/config.ts';
 import { docker } from '../../sandbox-agent/src/host/image-build-support.ts';
 import { mirrorAnswers, registryConfig } from '../../sandbox-agent/src/host/image-mirror.ts';
 import { createPullThroughServer, listen } from '../../sandbox-agent/src/pull-through/pull-through-server.ts';
@@ -220,6 +221,7 @@ describe('pull-through of an upstream registry and Debian mirror', () => {
         refreshSeconds: 600,
         kind: 'apt',
         upstream: debian.url,
+        keyring: loadAgentConfig({}).BERTH_UPSTREAM_DEBIAN_KEYRING,
         cacheDir: path.join(tmp, 'apt-cache-2'),
       },
       () => {},

@@ -66,10 +66,16 @@ export async function ensureAptArchiveServer(port: number, upstream?: UpstreamDe
   if (upstream) {
     await stopDetached(SERVER);
     await fsp.rm(SERVER.configFile, { force: true });
-    const config = { kind: 'apt' as const, port, upstream: upstream.url, cacheDir: UPSTREAM_CACHE };
-    return ensurePullThrough({ ...config, refreshSeconds: upstream.refreshSeconds }, () =>
-      pullThroughAnswers(port),
-    );
+    const { url, keyring, refreshSeconds } = upstream;
+    const config = {
+      kind: 'apt' as const,
+      port,
+      upstream: url,
+      keyring,
+      refreshSeconds,
+      cacheDir: UPSTREAM_CACHE,
+    };
+    return ensurePullThrough(config, () => pullThroughAnswers(port));
   }
   await stopPullThrough('apt');
   const wanted = `${HTTPD_CONFIG}#${httpdArgs(port).join(' ')}\n`;

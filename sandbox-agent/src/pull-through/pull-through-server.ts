@@ -27,7 +27,7 @@ export const pullThroughConfigSchema = z.discriminatedUnion('kind', [
     kind: z.literal('apt'),
     ...common,
     // The keys an upstream suite's InRelease must be signed with.
-    keyring: z.string().min(1).default('/usr/share/keyrings/debian-archive-keyring.gpg'),
+    keyring: z.string().min(1),
   }),
 ]);
 export type PullThroughConfig = z.input<typeof pullThroughConfigSchema>;
