@@ -78,24 +78,29 @@ export class PullThroughCache {
     return meta.success ? { meta: meta.data, file: `${base}.${meta.data.sha256}` } : undefined;
   }
 
-  // The cached answer for `key`, fetching it (once, however many ask at the same time) when it is missing
-  // or too old. Throws CachedFetchError when upstream fails and nothing usable is cached.
-  async get(
+  // The cached answer for `key`, fetching it when it is missing or too old. Everyone who asks for a key
+  // while it is being looked up shares that one lookup, so it is fetched at most once at a time. Throws
+  // CachedFetchError when upstream fails and nothing usable is cached.
+  get(key: string, opts: CacheOptions, fetchUpstream: () => Promise<UpstreamAnswer>): Promise<CachedEntry> {
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.lookup(key, opts, fetchUpstream).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async lookup(
     key: string,
     opts: CacheOptions,
     fetchUpstream: () => Promise<UpstreamAnswer>,
   ): Promise<CachedEntry> {
     const cached = await this.read(key);
-    const fresh =
-      cached && (opts.maxAgeMs === undefined || Date.now() - cached.meta.fetchedAt < opts.maxAgeMs);
-    if (cached && fresh) return cached;
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      pending = this.fetchAndStore(key, opts, fetchUpstream).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, pending);
+    if (cached && (opts.maxAgeMs === undefined || Date.now() - cached.meta.fetchedAt < opts.maxAgeMs)) {
+      return cached;
     }
     try {
-      return await pending;
+      return await this.fetchAndStore(key, opts, fetchUpstream);
     } catch (e) {
       // Stale beats nothing: a class keeps working through an upstream outage with what it already has.
       if (cached) return cached;

@@ -118,7 +118,7 @@ export function registryPullThrough(o: RegistryPullThroughOptions): http.Request
         return registryError(res, 404, 'BLOB_UNKNOWN', 'not in the mirror or upstream');
       }
       o.log(`error on ${req.method} ${req.url}: ${e instanceof Error ? e.message : String(e)}`);
-      registryError(res, 502, 'UNAVAILABLE', 'the upstream registry did not answer');
+      registryError(res, 502, 'UNAVAILABLE', 'neither the mirror nor the upstream registry could answer');
     });
   };
 }
