@@ -81,3 +81,144 @@ export const classroomProgressSchema = z.object({
   ),
 });
 export type ClassroomProgress = z.infer<typeof classroomProgressSchema>;
+
+// ——— The live classroom (README "The live classroom"): help, broadcasts, typing permission, events. ———
+
+/** A learner as the live classroom names them: the user id and the display name, shown as text. */
+const learnerIdSchema = z.string().min(1).max(64);
+const isoTimeSchema = z.string();
+
+/** Per learner in GET /api/classrooms/:id/progress, beside `exercises` (additive). */
+export const learnerLiveSchema = z.object({
+  /** The last terminal input (sampled every 30 s) or check run, ISO; null if none yet. */
+  lastActiveAt: isoTimeSchema.nullable(),
+  /** Has a live sandbox but no terminal input or check for 5 minutes. */
+  idle: z.boolean(),
+  /** An exercise with ≥ 3 failed attempts and no pass in the last 10 minutes, else null. */
+  stuck: exerciseIdSchema.nullable(),
+  handRaised: z.boolean(),
+  /** The learner's live (starting or ready) sandbox, to watch; null if none. */
+  sandboxId: z.string().nullable(),
+});
+export type LearnerLive = z.infer<typeof learnerLiveSchema>;
+
+/** GET /api/classrooms/:id/progress with the live fields of each learner. */
+export const classroomLiveProgressSchema = z.object({
+  learners: z.array(
+    z
+      .object({ id: z.string(), name: z.string(), exercises: z.record(exerciseIdSchema, exerciseCellSchema) })
+      .extend(learnerLiveSchema.shape),
+  ),
+});
+export type ClassroomLiveProgress = z.infer<typeof classroomLiveProgressSchema>;
+
+export const HAND_MESSAGE_MAX = 280;
+export const BROADCAST_MESSAGE_MAX = 500;
+
+/** POST /api/classrooms/:id/hand (a learner of it): an optional message, stored as given, shown as text. */
+export const raiseHandBodySchema = z.object({
+  message: z.string().max(HAND_MESSAGE_MAX).optional(),
+});
+/** The answer of POST and DELETE /api/classrooms/:id/hand. */
+export const handStateSchema = z.object({ raised: z.boolean() });
+
+/** GET /api/classrooms/:id/hands (its instructor): raised hands, oldest first. */
+export const handsSchema = z.object({
+  hands: z.array(
+    z.object({
+      learnerId: learnerIdSchema,
+      name: z.string(),
+      message: z.string().nullable(),
+      raisedAt: isoTimeSchema,
+      sandboxId: z.string().nullable(),
+    }),
+  ),
+});
+export type Hands = z.infer<typeof handsSchema>;
+
+/** POST /api/classrooms/:id/broadcasts (its instructor): 1..500 characters, stored as given. */
+export const broadcastBodySchema = z.object({
+  message: z
+    .string()
+    .max(BROADCAST_MESSAGE_MAX)
+    .refine((s) => s.trim().length > 0, 'message may not be empty'),
+});
+export const broadcastSchema = z.object({ id: z.string(), message: z.string(), at: isoTimeSchema });
+export type Broadcast = z.infer<typeof broadcastSchema>;
+/** GET /api/classrooms/:id/broadcasts (instructor or learner of it): the newest 20, newest first. */
+export const broadcastsSchema = z.object({ broadcasts: z.array(broadcastSchema) });
+
+/** PUT /api/sandboxes/:id/instructor-typing (the sandbox's owner), and its answer. */
+export const instructorTypingBodySchema = z.object({ allowed: z.boolean() });
+
+/** GET /api/classrooms/:id/learners/:learnerId/attempts (its instructor): newest first, at most 200. */
+export const attemptsSchema = z.object({
+  attempts: z.array(
+    z.object({
+      exerciseId: exerciseIdSchema,
+      at: isoTimeSchema,
+      passed: z.boolean(),
+      tasksPassed: z.number().int(),
+      tasksTotal: z.number().int(),
+    }),
+  ),
+});
+export type Attempts = z.infer<typeof attemptsSchema>;
+
+/** Server-sent events of GET /api/classrooms/:id/events (also what travels over Redis between replicas). */
+export const classroomEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    learnerId: learnerIdSchema,
+    exerciseId: exerciseIdSchema,
+    cell: exerciseCellSchema,
+  }),
+  z.object({
+    type: z.literal('hand'),
+    learnerId: learnerIdSchema,
+    name: z.string(),
+    raised: z.boolean(),
+    message: z.string().nullable(),
+    at: isoTimeSchema,
+  }),
+  z.object({ type: z.literal('broadcast'), id: z.string(), message: z.string(), at: isoTimeSchema }),
+  z.object({
+    type: z.literal('typing'),
+    learnerId: learnerIdSchema,
+    sandboxId: z.string(),
+    allowed: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('watch'),
+    learnerId: learnerIdSchema,
+    sandboxId: z.string(),
+    /** How many instructor watchers are attached to the learner's terminal now. */
+    watching: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('learner'), learnerId: learnerIdSchema, name: z.string() }),
+]);
+export type ClassroomEvent = z.infer<typeof classroomEventSchema>;
+export type ClassroomEventType = ClassroomEvent['type'];
+
+/** The learners' share of the stream: broadcasts, and hand/typing/watch events about themselves. */
+export function learnerMaySee(event: ClassroomEvent, learnerId: string): boolean {
+  if (event.type === 'broadcast') return true;
+  if (event.type === 'hand' || event.type === 'typing' || event.type === 'watch')
+    return event.learnerId === learnerId;
+  return false;
+}
+
+/** One SSE message: `event:` the type, `data:` the whole event as JSON (type included). */
+export function classroomEventMessage(event: ClassroomEvent): string {
+  return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** An event's JSON (an SSE `data:` line, a Redis message) back into an event; null if it is not one. */
+export function parseClassroomEvent(data: string): ClassroomEvent | null {
+  try {
+    const parsed = classroomEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,6 +5,7 @@ import { stampClientAddress } from './http/client-address.ts';
 import { stampLangHeader } from './http/lang-header.ts';
 import { setReplicaHeader } from './http/replica-header.ts';
 import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
+import { closePlainRedis } from './queues/plain-redis.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     server.close();
     await worker.close().catch(() => {});
     await closeQueues().catch(() => {});
+    closePlainRedis();
     process.exit(0);
   };
   process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@ import { renderCheckMessage } from '../../contract/check-messages.ts';
 import type { CheckResult } from '../../contract/check-result.ts';
 import type { TaskOutcome } from '../../contract/checks.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
+import { publishProgress } from '../classrooms/publish-progress.ts';
 import { db } from '../db/client.ts';
 import type { ExerciseDef } from '../lessons/course-types.ts';
 import type { Lang } from '../lessons/lang.ts';
@@ -43,5 +44,9 @@ export async function recordCheck(input: {
     const touch = db().sandbox.update({ where: { id: input.sandboxId }, data: { lastActiveAt: new Date() } });
     await db().$transaction([run, touch]);
   }
+  // The classroom's instructor sees it live; a Redis hiccup must not fail the learner's check.
+  await publishProgress(input.user.id, exerciseId, tasks.length).catch((e) =>
+    console.error('[classroom] progress event not published:', e),
+  );
   return { exerciseId, passed, tasks };
 }

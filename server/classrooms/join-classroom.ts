@@ -5,6 +5,7 @@ import { createSession } from '../auth/create-session.ts';
 import { db } from '../db/client.ts';
 import { hitRateLimit } from '../rate-limit/rate-limiter.ts';
 import { hashResumeCode, newAccessCode } from './access-code.ts';
+import { publishClassroomEvent } from './classroom-events.ts';
 import { joinLimit, LEARNER_SESSION_MS } from './classroom-limits.ts';
 
 const NOT_FOUND = 'No open classroom has this code. Check it with your instructor.';
@@ -40,6 +41,10 @@ export async function joinClassroom(
       data: { name, classroomId: classroom.id, resumeCodeHash: hashResumeCode(resumeCode) },
     });
     const token = await createSession(user.id, LEARNER_SESSION_MS);
+    // The instructor's grid gains a row at once; a Redis hiccup must not cost the learner their seat.
+    await publishClassroomEvent(classroom.id, { type: 'learner', learnerId: user.id, name }).catch((e) =>
+      console.error('[classroom] learner event not published:', e),
+    );
     return { user: toSessionUser(user), token, classroomId: classroom.id, resumeCode };
   } catch (e) {
     // Give the seat back: the learner was not created.

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
 import { BerthError, isBerthError } from '../../contract/errors.ts';
-import { parseClientFrame, type ServerFrame } from '../../contract/terminal-frames.ts';
+import { type ClientFrame, parseClientFrame, type ServerFrame } from '../../contract/terminal-frames.ts';
 import { type AgentRef, agentApi } from '../agents/agent-client.ts';
 import { findAgent } from '../agents/agent-registry.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie.ts';
@@ -12,9 +12,12 @@ import { replicaHeaderLine } from '../http/replica-header.ts';
 import { isAllowedOrigin } from '../http/same-origin.ts';
 import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 import { startHeartbeat } from './socket-heartbeat.ts';
+import { startWatch, type WatchGate } from './terminal-watch.ts';
 
-// /ws/terminal?sandbox=:id&node=node1 — authorises the upgrade with the same rule as HTTP (not yours → 404),
-// then relays frames: the browser's are validated before they reach the agent, the agent's pass through.
+// /ws/terminal?sandbox=:id&node=node1[&watch=1] — authorises the upgrade with the same rule as HTTP
+// (server/auth/access.ts: not yours → 404; with watch=1 also the instructor of the owner's classroom), then
+// relays frames: the browser's are validated (and a watcher's gated, terminal-watch.ts) before they reach
+// the agent, the agent's pass through.
 
 export const TERMINAL_PATH = '/ws/terminal';
 const HIGH_WATER = 1024 * 1024;
@@ -36,6 +39,7 @@ export async function handleTerminalUpgrade(
   const url = new URL(req.url ?? '/', 'http://berth');
   const sandboxId = url.searchParams.get('sandbox') ?? '';
   const node = url.searchParams.get('node') ?? 'node1';
+  const watch = url.searchParams.get('watch') === '1';
   // Same rule as the HTTP wrapper (server/http/same-origin.ts): a page of another origin may not
   // open a learner's terminal with their cookie.
   if (!isAllowedOrigin(req.headers.origin, req.headers.host)) return reject(socket, 403, 'Forbidden');
@@ -43,7 +47,7 @@ export async function handleTerminalUpgrade(
   if (!user) return reject(socket, 401, 'Unauthorized');
   let sandbox: Awaited<ReturnType<typeof getSandboxOrThrow>>;
   try {
-    sandbox = await getSandboxOrThrow(user, sandboxId);
+    sandbox = await getSandboxOrThrow(user, sandboxId, { watch });
   } catch {
     return reject(socket, 404, 'Not Found');
   }
@@ -56,11 +60,17 @@ export async function handleTerminalUpgrade(
       browser.close(4000 + (code === 'not_found' ? 404 : 409), code);
       return;
     }
-    relay(browser, sandbox.id, agentRef, node);
+    relay(browser, sandbox.id, agentRef, node, watch ? startWatch(sandbox, user.id) : undefined);
   });
 }
 
-function relay(browser: WebSocket, sandboxId: string, agentRef: AgentRef | undefined, node: string): void {
+function relay(
+  browser: WebSocket,
+  sandboxId: string,
+  agentRef: AgentRef | undefined,
+  node: string,
+  watch: WatchGate | undefined,
+): void {
   const send = (f: ServerFrame) => browser.readyState === browser.OPEN && browser.send(JSON.stringify(f));
   let agent: WebSocket;
   try {
@@ -73,9 +83,16 @@ function relay(browser: WebSocket, sandboxId: string, agentRef: AgentRef | undef
       message: isBerthError(e) ? e.message : 'sandbox host unavailable',
     });
     browser.close(1011, 'agent unavailable');
+    watch?.close();
     return;
   }
   const early: string[] = []; // frames from the browser before the agent socket is open (the hello)
+  const toAgent = (frame: ClientFrame) => {
+    const text = JSON.stringify(frame);
+    if (agent.readyState === WebSocket.OPEN) agent.send(text);
+    else if (agent.readyState === WebSocket.CONNECTING) early.push(text);
+  };
+  let gated = Promise.resolve();
   let lastActivity = 0;
   const stopHeartbeat = startHeartbeat(browser);
 
@@ -122,18 +139,25 @@ function relay(browser: WebSocket, sandboxId: string, agentRef: AgentRef | undef
       send({ type: 'pong' });
       return;
     }
-    if (parsed.frame.type === 'input' && Date.now() - lastActivity > ACTIVITY_EVERY_MS) {
+    const frame = parsed.frame;
+    if (watch) {
+      // In order: a watcher's frames wait for the gate one after another, so keystrokes keep their order.
+      gated = gated.then(async () => {
+        if (await watch.admit(frame, send).catch(() => false)) toAgent(frame);
+      });
+      return;
+    }
+    if (frame.type === 'input' && Date.now() - lastActivity > ACTIVITY_EVERY_MS) {
       lastActivity = Date.now();
       void db()
         .sandbox.update({ where: { id: sandboxId }, data: { lastActiveAt: new Date() } })
         .catch(() => {});
     }
-    const text = JSON.stringify(parsed.frame);
-    if (agent.readyState === WebSocket.OPEN) agent.send(text);
-    else if (agent.readyState === WebSocket.CONNECTING) early.push(text);
+    toAgent(frame);
   });
   browser.on('close', () => {
     stopHeartbeat();
+    watch?.close();
     agent.close();
   });
 }

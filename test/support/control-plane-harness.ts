@@ -125,6 +125,36 @@ async function launchControlPlane(
       await import('../../app/api/classrooms/[id]/progress/route.ts'),
     ],
     [
+      '/api/classrooms/:id/events',
+      /^\/api\/classrooms\/([^/]+)\/events$/,
+      await import('../../app/api/classrooms/[id]/events/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/hand',
+      /^\/api\/classrooms\/([^/]+)\/hand$/,
+      await import('../../app/api/classrooms/[id]/hand/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/hands/:learnerId',
+      /^\/api\/classrooms\/([^/]+)\/hands\/([^/]+)$/,
+      await import('../../app/api/classrooms/[id]/hands/[learnerId]/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/hands',
+      /^\/api\/classrooms\/([^/]+)\/hands$/,
+      await import('../../app/api/classrooms/[id]/hands/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/broadcasts',
+      /^\/api\/classrooms\/([^/]+)\/broadcasts$/,
+      await import('../../app/api/classrooms/[id]/broadcasts/route.ts'),
+    ],
+    [
+      '/api/classrooms/:id/learners/:learnerId/attempts',
+      /^\/api\/classrooms\/([^/]+)\/learners\/([^/]+)\/attempts$/,
+      await import('../../app/api/classrooms/[id]/learners/[learnerId]/attempts/route.ts'),
+    ],
+    [
       '/api/classrooms/:id',
       /^\/api\/classrooms\/([^/]+)$/,
       await import('../../app/api/classrooms/[id]/route.ts'),
@@ -151,6 +181,11 @@ async function launchControlPlane(
       await import('../../app/api/sandboxes/[id]/ports/route.ts'),
     ],
     [
+      '/api/sandboxes/:id/instructor-typing',
+      /^\/api\/sandboxes\/([^/]+)\/instructor-typing$/,
+      await import('../../app/api/sandboxes/[id]/instructor-typing/route.ts'),
+    ],
+    [
       '/api/sandboxes/:id',
       /^\/api\/sandboxes\/([^/]+)$/,
       await import('../../app/api/sandboxes/[id]/route.ts'),
@@ -171,16 +206,27 @@ async function launchControlPlane(
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      // Aborted when the client goes away, as Next does: streams (server-sent events) end with it.
+      const gone = new AbortController();
+      res.on('close', () => gone.abort());
       const request = new Request(`http://x${req.url}`, {
         method: req.method,
         headers: req.headers as Record<string, string>,
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        signal: gone.signal,
       });
-      const response = await handler(request, {
-        params: Promise.resolve<Record<string, string>>(m[1] ? { id: decodeURIComponent(m[1]) } : {}),
-      });
+      const params: Record<string, string> = {};
+      if (m[1]) params.id = decodeURIComponent(m[1]);
+      if (m[2]) params.learnerId = decodeURIComponent(m[2]);
+      const response = await handler(request, { params: Promise.resolve(params) });
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // Streamed as it comes, so a server-sent event reaches the client when it is sent.
+      if (response.body)
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+          if (gone.signal.aborted) break;
+          res.write(chunk);
+        }
+      res.end();
       return;
     }
     res.writeHead(404).end();
@@ -270,6 +316,8 @@ async function launchControlPlane(
       await closeQueues();
       const { closeRateLimiter } = await import('../../server/rate-limit/rate-limiter.ts');
       closeRateLimiter();
+      const { closePlainRedis } = await import('../../server/queues/plain-redis.ts');
+      closePlainRedis();
       const { closeDb } = await import('../../server/db/client.ts');
       await closeDb();
       await agent?.cleanup();
