@@ -79,6 +79,7 @@ function databaseSuite(provider: Provider, open: () => Promise<{ url: string; st
       },
     });
     assert.equal(sandbox.failureReason, null);
+    assert.equal(sandbox.instructorTyping, false, 'a new sandbox lets no instructor type');
     const ready = await client.sandbox.update({ where: { id: sandbox.id }, data: { state: 'ready' } });
     assert.ok(ready.updatedAt.getTime() >= sandbox.updatedAt.getTime());
     const live = await client.sandbox.findMany({ where: { userId: user.id, state: 'ready' } });
@@ -134,7 +135,22 @@ function databaseSuite(provider: Provider, open: () => Promise<{ url: string; st
     await client.checkRun.create({
       data: { userId: learner.id, exerciseId: 'a/b/c', passed: true, tasks: '[]' },
     });
+    // The live classroom: a raised hand per learner (one at most), broadcasts kept; both go with the room.
+    await client.raisedHand.create({
+      data: { learnerId: learner.id, classroomId: room.id, message: '<b>?</b>' },
+    });
+    await assert.rejects(
+      client.raisedHand.create({ data: { learnerId: learner.id, classroomId: room.id } }),
+      (err) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002',
+    );
+    await client.broadcast.create({ data: { classroomId: room.id, message: 'Break' } });
+    assert.equal(
+      (await client.raisedHand.findUniqueOrThrow({ where: { learnerId: learner.id } })).message,
+      '<b>?</b>',
+    );
     await client.classroom.delete({ where: { id: room.id } });
+    assert.equal(await client.raisedHand.count(), 0);
+    assert.equal(await client.broadcast.count(), 0);
     const orphan = await client.user.findUniqueOrThrow({ where: { id: learner.id } });
     assert.equal(orphan.classroomId, null);
     assert.equal(await client.checkRun.count({ where: { userId: learner.id } }), 1);
