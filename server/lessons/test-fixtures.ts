@@ -39,6 +39,14 @@ export const quizLessonProse = {
 // Two more exercises for validLessonYaml: a pure quiz (every answer form the control plane checks
 // alone) and a live answer read from the sandbox.
 
+/** Answers to every task of quizExercisesYaml's pure quiz that pass it. */
+export const quizRightAnswers = {
+  'writable-layer': ['container-layer'],
+  'read-only': ['base', 'added'],
+  'default-tag': 'latest',
+  'layer-limit': '127',
+};
+
 export const quizExercisesYaml = `  - id: quiz
     title: { en: "Quiz: layers", zh: 小测验：分层 }
     tasks:

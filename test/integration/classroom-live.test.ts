@@ -4,6 +4,7 @@ import {
   makeFixtureCourse,
   quizExercisesYaml,
   quizLessonProse,
+  quizRightAnswers,
   validLessonYaml,
 } from '../../server/lessons/test-fixtures.ts';
 import { createTestClassroom, joinAsLearner, signInInstructor } from '../support/classroom-people.ts';
@@ -19,12 +20,7 @@ import { type EventStream, openEventStream } from '../support/event-stream.ts';
 
 const LESSON = 'networking/demo';
 const QUIZ = 'networking/demo/quiz';
-const RIGHT = {
-  'writable-layer': ['container-layer'],
-  'read-only': ['base', 'added'],
-  'default-tag': 'latest',
-  'layer-limit': '127',
-};
+const RIGHT = quizRightAnswers;
 const WRONG = { ...RIGHT, 'default-tag': 'x', 'layer-limit': '1' };
 
 let cp: BareControlPlane;
