@@ -5,7 +5,6 @@ import { stampClientAddress } from './http/client-address.ts';
 import { stampLangHeader } from './http/lang-header.ts';
 import { setReplicaHeader } from './http/replica-header.ts';
 import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
-import { closePlainRedis } from './queues/plain-redis.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
@@ -57,7 +56,6 @@ async function main(): Promise<void> {
     server.close();
     await worker.close().catch(() => {});
     await closeQueues().catch(() => {});
-    closePlainRedis();
     process.exit(0);
   };
   process.on('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { type ClassroomEvent, parseClassroomEvent } from '../../contract/classrooms.ts';
-import { plainRedis } from '../queues/plain-redis.ts';
+import { sharedRedis } from '../redis/shared-redis.ts';
 import { processSingleton } from '../runtime/process-singleton.ts';
 
 // A classroom's live events over Redis pub/sub, so an event published on one control-plane replica reaches
@@ -19,7 +19,8 @@ interface Hub {
 
 function hub(): Hub {
   return processSingleton('classroom-events-sub', () => {
-    const redis = plainRedis('classroom-events-subscriber');
+    // A subscribed connection can do nothing else: its own, beside the shared one that publishes.
+    const redis = sharedRedis().duplicate();
     const listeners = new Map<string, Set<Listener>>();
     redis.on('message', (channel: string, message: string) => {
       const id = CHANNEL.exec(channel)?.[1];
@@ -33,7 +34,7 @@ function hub(): Hub {
 
 /** Tells everyone following the classroom (its instructor, and learners for what concerns them). */
 export async function publishClassroomEvent(classroomId: string, event: ClassroomEvent): Promise<void> {
-  await plainRedis('commands').publish(channelOf(classroomId), JSON.stringify(event));
+  await sharedRedis().publish(channelOf(classroomId), JSON.stringify(event));
 }
 
 /** Calls `listener` for each event of the classroom, from the moment this resolves; returns the unsubscribe. */
@@ -56,4 +57,8 @@ export async function subscribeClassroomEvents(classroomId: string, listener: Li
     void redis.unsubscribe(channelOf(classroomId)).catch(() => {});
   }
   return unsubscribe;
+}
+
+export function closeClassroomEvents(): void {
+  hub().redis.disconnect();
 }

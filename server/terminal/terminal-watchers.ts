@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { plainRedis } from '../queues/plain-redis.ts';
+import { sharedRedis } from '../redis/shared-redis.ts';
 
 // Who watches a learner's terminal, across control-plane replicas: a Redis sorted set per sandbox of watcher
 // connections scored by when their lease ends. A connection renews its lease while open and leaves on close;
@@ -8,7 +8,7 @@ export const WATCH_LEASE_MS = 60_000;
 
 const keyOf = (sandboxId: string) => `berth:watchers:${sandboxId}`;
 
-const redis = () => plainRedis('commands');
+const redis = sharedRedis;
 
 async function countAfter(multi: ReturnType<Redis['multi']>, key: string): Promise<number> {
   const now = Date.now();

@@ -5,6 +5,7 @@ import { createTestClassroom, joinAsLearner, signInInstructor } from '../support
 import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
 import { type EventStream, openEventStream } from '../support/event-stream.ts';
 import { terminalSession } from '../support/terminal-client.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 // Watching a learner's terminal, on the real control plane with a real agent and a real sandbox on the
 // sandbox engine: the instructor of the learner's classroom gets the same output with replay, may type only
@@ -199,12 +200,3 @@ describe('watching a learner terminal (real sandbox)', () => {
     assert.equal(e.type === 'progress' && e.cell.attempts, 1);
   });
 });
-
-async function waitUntil(ok: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail('condition not met in time');
-}

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import type { BareControlPlane } from './control-plane-harness.ts';
 
-// The people of a classroom for tests on a running control plane: an instructor (added as the CLI does,
-// signed in over HTTP), their classroom, and learners who join it by code over HTTP.
+// The people of a classroom for tests on a running control plane (in-process or the real web server): an
+// instructor (added to the database as the CLI does, signed in over HTTP), their classroom, and learners who
+// join it by code over HTTP.
+
+/** Where Berth answers. */
+interface Berth {
+  baseUrl: string;
+}
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function signInInstructor(cp: BareControlPlane, email: string): Promise<string> {
+export async function signInInstructor(cp: Berth, email: string): Promise<string> {
   const { addInstructor } = await import('../../server/auth/add-instructor.ts');
   await addInstructor(email, TEST_PASSWORD);
   const r = await fetch(`${cp.baseUrl}/api/auth/login`, {
@@ -20,20 +25,22 @@ export async function signInInstructor(cp: BareControlPlane, email: string): Pro
 }
 
 export async function createTestClassroom(
-  cp: BareControlPlane,
+  cp: Berth,
   instructor: string,
   lessonIds: string[],
 ): Promise<{ id: string; joinCode: string }> {
-  const r = await cp.call('POST', '/api/classrooms', {
-    cookie: instructor,
-    body: { title: 'Live class', lessonIds },
+  const r = await fetch(`${cp.baseUrl}/api/classrooms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: instructor },
+    body: JSON.stringify({ title: 'Live class', lessonIds }),
   });
-  assert.equal(r.status, 201, JSON.stringify(r.json));
-  return r.json;
+  const json = await r.json();
+  assert.equal(r.status, 201, JSON.stringify(json));
+  return json;
 }
 
 export async function joinAsLearner(
-  cp: BareControlPlane,
+  cp: Berth,
   joinCode: string,
   name: string,
 ): Promise<{ cookie: string; id: string }> {

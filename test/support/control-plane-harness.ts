@@ -316,8 +316,10 @@ async function launchControlPlane(
       await closeQueues();
       const { closeRateLimiter } = await import('../../server/rate-limit/rate-limiter.ts');
       closeRateLimiter();
-      const { closePlainRedis } = await import('../../server/queues/plain-redis.ts');
-      closePlainRedis();
+      const { closeSharedRedis } = await import('../../server/redis/shared-redis.ts');
+      closeSharedRedis();
+      const { closeClassroomEvents } = await import('../../server/classrooms/classroom-events.ts');
+      closeClassroomEvents();
       const { closeDb } = await import('../../server/db/client.ts');
       await closeDb();
       await agent?.cleanup();
