@@ -149,3 +149,10 @@ export function lineOf(text: string, marker: string): number {
   if (index < 0) throw new Error(`marker not found: ${marker}`);
   return index + 1;
 }
+
+/** The fixture course with its demo lesson's exercises plus the quiz ones (`networking/demo/quiz`, …/live). */
+export async function makeQuizCourse(): Promise<FixtureCourse> {
+  const course = await makeFixtureCourse();
+  await course.writeLesson({ 'lesson.yaml': validLessonYaml + quizExercisesYaml, ...quizLessonProse });
+  return course;
+}

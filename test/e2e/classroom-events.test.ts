@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import {
-  makeFixtureCourse,
-  quizExercisesYaml,
-  quizLessonProse,
-  quizRightAnswers,
-  validLessonYaml,
-} from '../../server/lessons/test-fixtures.ts';
+import { makeQuizCourse, quizRightAnswers } from '../../server/lessons/test-fixtures.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { createTestClassroom, joinAsLearner, signInInstructor } from '../support/classroom-people.ts';
 import { type EventStream, openEventStream } from '../support/event-stream.ts';
@@ -25,12 +19,7 @@ describe('the classroom event stream through the real web server', () => {
   const streams: EventStream[] = [];
 
   before(async () => {
-    const fixture = await makeFixtureCourse();
-    await fixture.writeLesson({
-      'lesson.yaml': `${validLessonYaml}${quizExercisesYaml}`,
-      ...quizLessonProse,
-    });
-    process.env.BERTH_LESSONS_DIR = fixture.dir;
+    process.env.BERTH_LESSONS_DIR = (await makeQuizCourse()).dir;
     berth = await startBerth();
     // The instructor is added straight to the web server's database, as `./berth instructors add` does.
     process.env.DATABASE_URL = berth.env.DATABASE_URL;

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  makeFixtureCourse,
-  quizExercisesYaml,
-  quizLessonProse,
-  quizRightAnswers,
-  validLessonYaml,
-} from '../../server/lessons/test-fixtures.ts';
+import { makeQuizCourse, quizRightAnswers } from '../../server/lessons/test-fixtures.ts';
 import { createTestClassroom, joinAsLearner, signInInstructor } from '../support/classroom-people.ts';
 import { type BareControlPlane, startBareControlPlane } from '../support/control-plane-harness.ts';
 import { type EventStream, openEventStream } from '../support/event-stream.ts';
@@ -51,9 +45,7 @@ describe('the live classroom over HTTP', () => {
   const other = () => otherRoom;
 
   before(async () => {
-    const course = await makeFixtureCourse();
-    await course.writeLesson({ 'lesson.yaml': validLessonYaml + quizExercisesYaml, ...quizLessonProse });
-    cp = await startBareControlPlane({ BERTH_LESSONS_DIR: course.dir });
+    cp = await startBareControlPlane({ BERTH_LESSONS_DIR: (await makeQuizCourse()).dir });
     ada = await signInInstructor(cp, 'ada@example.test');
     grace = await signInInstructor(cp, 'grace@example.test');
     room = await createTestClassroom(cp, ada, [LESSON]);
