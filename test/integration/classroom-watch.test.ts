@@ -199,4 +199,38 @@ describe('watching a learner terminal (real sandbox)', () => {
     assert.equal(e.type === 'progress' && e.cell.passed, false);
     assert.equal(e.type === 'progress' && e.cell.attempts, 1);
   });
+
+  test('a replaced sandbox starts read-only again, whatever the old one allowed', async () => {
+    const allow = await cp.call('PUT', `/api/sandboxes/${sandboxId}/instructor-typing`, {
+      cookie: lin.cookie,
+      body: { allowed: true },
+    });
+    assert.equal(allow.status, 200);
+    assert.equal(
+      (await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie: lin.cookie })).status,
+      200,
+    );
+    const fresh = await cp.call('POST', '/api/sandboxes', { cookie: lin.cookie, body: { lessonId: LESSON } });
+    assert.equal(fresh.status, 201, JSON.stringify(fresh.json));
+    await waitForState(cp, lin.cookie, fresh.json.id, 'ready');
+    const events = stream(room.id, lin.cookie);
+    await events.ready;
+    const typing = events.events.find((e) => e.type === 'typing');
+    assert.deepEqual(typing, {
+      type: 'typing',
+      learnerId: lin.id,
+      sandboxId: fresh.json.id,
+      allowed: false,
+      receivedAt: typing?.receivedAt,
+    });
+    const watcher = terminalSession(watchSocket(ada, fresh.json.id));
+    await watcher.opened;
+    watcher.send({ type: 'hello', lastSeq: 0 });
+    watcher.send({ type: 'input', data: 'echo nope\r' });
+    await waitUntil(() => watcher.frames.some((f) => f.type === 'error' && f.code === 'read_only'));
+    const old = terminalSession(watchSocket(ada, sandboxId));
+    await old.opened;
+    await waitUntil(() => old.frames.some((f) => f.type === 'error' && f.code === 'not_found'));
+    assert.ok(!old.frames.some((f) => f.type === 'data'), 'the stopped sandbox shows nothing');
+  });
 });
