@@ -18,33 +18,47 @@ export async function classroomEventStream(
   const { role } = await classroomAccess(user, classroomId, ['instructor', 'learner']);
   const visible = (e: ClassroomEvent) => role === 'instructor' || learnerMaySee(e, user.id);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let open = true;
+  let stop = () => {};
+  const end = () => {
+    if (!open) return;
+    open = false;
+    stop();
+  };
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let open = true;
-      const send = (text: string) => open && controller.enqueue(encoder.encode(text));
+      const send = (text: string) => {
+        if (open) controller.enqueue(encoder.encode(text));
+      };
+      signal.addEventListener('abort', () => {
+        const wasOpen = open;
+        end();
+        // Not after a cancel: closing a cancelled stream throws, and a throw here would be uncaught.
+        if (wasOpen) controller.close();
+      });
       send(': connected\n\n');
       const unsubscribe = await subscribeClassroomEvents(classroomId, (e) => {
         if (visible(e)) send(classroomEventMessage(e));
       });
       const ping = setInterval(() => send(': ping\n\n'), PING_EVERY_MS);
-      cleanup = () => {
-        if (!open) return;
-        open = false;
+      stop = () => {
         clearInterval(ping);
         unsubscribe();
       };
-      if (signal.aborted) return void cleanup();
-      signal.addEventListener('abort', () => {
-        cleanup();
-        controller.close();
-      });
-      if (role === 'learner')
-        for (const e of await learnerTerminalState(user.id)) send(classroomEventMessage(e));
+      // Gone while subscribing (cancelled, or aborted before the listener was there): let go at once.
+      if (!open || signal.aborted) {
+        if (open) controller.close();
+        open = false;
+        return void stop();
+      }
+      if (role === 'learner') {
+        const state = await learnerTerminalState(user.id).catch(() => []);
+        for (const e of state) send(classroomEventMessage(e));
+      }
       // Subscribed: from here on nothing published is missed (a client may wait for this line).
       send(': ready\n\n');
     },
-    cancel: () => cleanup(),
+    cancel: end,
   });
   return new Response(body, {
     headers: {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
 import { makeQuizCourse, quizRightAnswers } from '../../server/lessons/test-fixtures.ts';
 import { createTestClassroom, joinAsLearner, signInInstructor } from '../support/classroom-people.ts';
 import { type BareControlPlane, startBareControlPlane } from '../support/control-plane-harness.ts';
 import { type EventStream, openEventStream } from '../support/event-stream.ts';
+import { waitUntil } from '../support/wait-until.ts';
 
 // The live classroom over HTTP on the real control plane (route handlers on a real HTTP server, a migrated
 // SQLite database, real Redis for pub/sub): the event stream and who sees what on it, hands, broadcasts,
@@ -368,5 +370,29 @@ describe('the live classroom over HTTP', () => {
       null,
       'a pass unsticks',
     );
+  });
+
+  test('closed streams leave no subscription behind; one per process however many are open', async () => {
+    const redis = new Redis(cp.redis.url);
+    const channel = `berth:classroom:${room.id}:events`;
+    const subscribers = async () => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]);
+    try {
+      for (const s of streams) s.close();
+      await waitUntil(async () => (await subscribers()) === 0, 5000);
+      const early = [1, 2, 3].map(() =>
+        openEventStream(cp.baseUrl, `/api/classrooms/${room.id}/events`, ada),
+      );
+      await Promise.all(early.map((s) => s.status));
+      for (const s of early) s.close(); // as soon as the response starts
+      const late = [1, 2].map(() =>
+        openEventStream(cp.baseUrl, `/api/classrooms/${room.id}/events`, lin.cookie),
+      );
+      await Promise.all(late.map((s) => s.ready));
+      assert.equal(await subscribers(), 1, 'one subscription per process, however many streams');
+      for (const s of late) s.close();
+      await waitUntil(async () => (await subscribers()) === 0, 5000);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

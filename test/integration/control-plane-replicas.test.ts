@@ -14,6 +14,7 @@ import { Engine } from '../../sandbox-agent/src/docker/engine.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
 import { SANDBOX_QUEUE } from '../../server/queues/sandbox-queue.ts';
 import { type AgentProcess, startAgentProcess } from '../support/agent-process.ts';
+import { openEventStream } from '../support/event-stream.ts';
 import { type RunningHaproxy, startHaproxy } from '../support/haproxy.ts';
 import { type RunningPostgres, startPostgres } from '../support/postgres.ts';
 import { type RunningRedis, startRedis } from '../support/redis.ts';
@@ -232,6 +233,52 @@ describe('two control-plane replicas behind a load balancer', () => {
     })();
     assert.equal(attempts.passed, true);
     assert.equal(attempts.attempts, made, 'each check recorded once');
+  });
+
+  test('a classroom event published on one replica reaches an event stream held by the other', async () => {
+    const [r1, r2] = replicas as [ReplicaProcess, ReplicaProcess];
+    const password = 'correct horse battery staple';
+    const added = await new Promise<number | null>((resolve) => {
+      const c = spawn(
+        'node',
+        ['--import', 'tsx', 'cli/main.ts', 'instructors', 'add', 'ada@example.test', '--password-stdin'],
+        {
+          env: { ...process.env, DATABASE_URL: pg.url, BERTH_HOME: homes[0] },
+          stdio: ['pipe', 'ignore', 'ignore'],
+        },
+      );
+      c.on('exit', resolve);
+      c.stdin.end(`${password}\n`);
+    });
+    assert.equal(added, 0);
+    const ada = (
+      await call('POST', '/api/auth/login', { base: r2.url, body: { email: 'ada@example.test', password } })
+    ).cookie!;
+    const room = await call('POST', '/api/classrooms', {
+      base: r2.url,
+      cookie: ada,
+      body: { title: 'R', lessonIds: [LESSON] },
+    });
+    assert.equal(room.status, 201);
+    const bo = await call('POST', '/api/classrooms/join', {
+      base: r2.url,
+      body: { code: room.json.joinCode, name: 'Bo' },
+    });
+    assert.equal(bo.status, 201);
+    const stream = openEventStream(r1.url, `/api/classrooms/${room.json.id}/events`, bo.cookie);
+    try {
+      await stream.ready;
+      const sent = await call('POST', `/api/classrooms/${room.json.id}/broadcasts`, {
+        base: r2.url,
+        cookie: ada,
+        body: { message: 'from r2' },
+      });
+      assert.equal(sent.replica, 'r2');
+      const got = await stream.waitFor((e) => e.type === 'broadcast', 2000);
+      assert.equal(got.type === 'broadcast' && got.id, sent.json.id);
+    } finally {
+      stream.close();
+    }
   });
 
   test('BullMQ jobs run once with two workers', async () => {
