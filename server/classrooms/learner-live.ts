@@ -1,23 +1,15 @@
 import type { LearnerLive } from '../../contract/classrooms.ts';
 import { db } from '../db/client.ts';
+import { type StuckRun, stuckExercises } from './stuck-exercises.ts';
 
 // The live fields of each learner in the progress JSON: when they last did something (terminal input, which
 // the gateway records every 30 s, or a check), idle (a live sandbox but nothing for 5 minutes), stuck (≥ 3
 // failed attempts at one exercise and no pass of it in the last 10 minutes), a raised hand, the live sandbox.
 export const IDLE_AFTER_MS = 5 * 60_000;
-export const STUCK_WINDOW_MS = 10 * 60_000;
-export const STUCK_FAILURES = 3;
-
-interface Run {
-  userId: string;
-  exerciseId: string;
-  passed: boolean;
-  createdAt: Date;
-}
 
 export async function learnersLive(
   learnerIds: string[],
-  runs: readonly Run[],
+  runs: readonly StuckRun[],
   now = new Date(),
 ): Promise<Map<string, LearnerLive>> {
   const [lastCheck, lastTerminal, live, hands] = await Promise.all([
@@ -62,37 +54,4 @@ export async function learnersLive(
       ];
     }),
   );
-}
-
-/** Per learner, the exercise they are stuck on (the most recently failed one, if several). */
-function stuckExercises(runs: readonly Run[], now: Date): Map<string, string> {
-  const since = now.getTime() - STUCK_WINDOW_MS;
-  const tally = new Map<
-    string,
-    { userId: string; exerciseId: string; failed: number; passed: boolean; at: number }
-  >();
-  for (const r of runs) {
-    if (r.createdAt.getTime() < since) continue;
-    const key = `${r.userId} ${r.exerciseId}`;
-    const t = tally.get(key) ?? {
-      userId: r.userId,
-      exerciseId: r.exerciseId,
-      failed: 0,
-      passed: false,
-      at: 0,
-    };
-    if (r.passed) t.passed = true;
-    else {
-      t.failed += 1;
-      t.at = Math.max(t.at, r.createdAt.getTime());
-    }
-    tally.set(key, t);
-  }
-  const stuck = new Map<string, { exerciseId: string; at: number }>();
-  for (const t of tally.values()) {
-    if (t.passed || t.failed < STUCK_FAILURES) continue;
-    const prev = stuck.get(t.userId);
-    if (!prev || t.at > prev.at) stuck.set(t.userId, { exerciseId: t.exerciseId, at: t.at });
-  }
-  return new Map([...stuck].map(([id, s]) => [id, s.exerciseId]));
 }
