@@ -36,8 +36,8 @@ export async function learnerOfClassroom(classroom: Classroom, learnerId: string
 }
 
 /**
- * May `user` see this sandbox? Its owner, always. With `watch` (the read-only terminal view), also the
- * instructor of the classroom its owner belongs to. Nobody else.
+ * May `user` see this sandbox? Its owner, always. With `watch` — a look that acts on nothing: the terminal's
+ * watch mode, the sandbox's state — also the instructor of the classroom its owner belongs to. Nobody else.
  */
 export async function canSeeSandbox(
   user: SessionUser,

@@ -86,6 +86,32 @@ describe('watching a learner terminal (real sandbox)', () => {
     own.close();
   });
 
+  test("the instructor may look at the learner's sandbox state but not act on it; nobody else even looks", async () => {
+    const look = await cp.call('GET', `/api/sandboxes/${sandboxId}`, { cookie: ada });
+    assert.deepEqual([look.status, look.json.id, look.json.state], [200, sandboxId, 'ready']);
+    const check = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
+      cookie: ada,
+      body: { exerciseId: EXERCISE },
+    });
+    assert.equal(check.status, 404);
+    assert.equal(
+      (await cp.call('GET', `/api/sandboxes/${sandboxId}/files?node=node1&path=/root`, { cookie: ada }))
+        .status,
+      404,
+    );
+    assert.equal((await cp.call('DELETE', `/api/sandboxes/${sandboxId}`, { cookie: ada })).status, 404);
+    for (const cookie of [grace, zed.cookie, stranger])
+      assert.equal((await cp.call('GET', `/api/sandboxes/${sandboxId}`, { cookie })).status, 404);
+    assert.equal(
+      (await cp.call('GET', `/api/sandboxes/${sandboxId}`, { cookie: lin.cookie })).json.state,
+      'ready',
+    );
+    const own = await cp.call('GET', `/api/sandboxes/${sandboxId}/files?node=node1&path=/root`, {
+      cookie: lin.cookie,
+    });
+    assert.equal(own.status, 200, 'the same request is fine for the owner');
+  });
+
   test('the typing permission: the owner only (404 for the instructor and everyone else), bad input rejected', async () => {
     const path = `/api/sandboxes/${sandboxId}/instructor-typing`;
     for (const cookie of [ada, grace, zed.cookie, stranger])

@@ -5,9 +5,10 @@ import { stopSandbox } from '@/server/sandboxes/stop-sandbox.ts';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/sandboxes/:id: state of one of the user's sandboxes (404 for anyone else's).
+// GET /api/sandboxes/:id: state of one of the user's sandboxes, or of a learner's to the instructor of their
+// classroom, who may look but not act (404 for anyone else).
 export const GET = userRoute(undefined, async ({ user, params }) =>
-  Response.json(toSandboxView(await getSandboxOrThrow(user, params.id ?? ''))),
+  Response.json(toSandboxView(await getSandboxOrThrow(user, params.id ?? '', { watch: true }))),
 );
 
 // DELETE /api/sandboxes/:id: stops it and removes its containers, network and disk.
