@@ -15,6 +15,7 @@ import { waitUntil } from '../support/wait-until.ts';
 
 const LESSON = 'networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
+const OTHER_QUIZ = 'concepts/images-and-containers/image-quiz';
 
 let cp: ControlPlane;
 const closers: Array<() => void> = [];
@@ -212,6 +213,12 @@ describe('watching a learner terminal (real sandbox)', () => {
   test("a check in the learner's sandbox reaches the instructor's stream within 2 s", async (t) => {
     const events = stream(room.id, ada);
     await events.ready;
+    // An exercise outside the classroom's lessons is no column of its grid: no event for it.
+    const elsewhere = await cp.call('POST', '/api/answers', {
+      cookie: lin.cookie,
+      body: { exerciseId: OTHER_QUIZ, answers: { 'image-holds': ['program-files'] } },
+    });
+    assert.equal(elsewhere.status, 200, JSON.stringify(elsewhere.json));
     const started = Date.now();
     const r = await cp.call('POST', `/api/sandboxes/${sandboxId}/checks`, {
       cookie: lin.cookie,
@@ -224,6 +231,8 @@ describe('watching a learner terminal (real sandbox)', () => {
     assert.ok(e.receivedAt - checked <= 2000);
     assert.equal(e.type === 'progress' && e.cell.passed, false);
     assert.equal(e.type === 'progress' && e.cell.attempts, 1);
+    // Published in order on one connection: had the quiz been published, it would have come first.
+    assert.ok(!events.events.some((ev) => ev.type === 'progress' && ev.exerciseId === OTHER_QUIZ));
   });
 
   test('a replaced sandbox starts read-only again, whatever the old one allowed', async () => {
