@@ -44,7 +44,7 @@ export async function recordCheck(input: {
     const touch = db().sandbox.update({ where: { id: input.sandboxId }, data: { lastActiveAt: new Date() } });
     await db().$transaction([run, touch]);
   }
-  // The classroom's instructor sees it live; a Redis hiccup must not fail the learner's check.
+  // The classroom's instructor sees it live; a hiccup there must not fail the learner's check.
   await publishProgress(input.user.id, exerciseId, tasks.length).catch((e) =>
     console.error('[classroom] progress event not published:', e),
   );

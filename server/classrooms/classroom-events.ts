@@ -32,9 +32,17 @@ function hub(): Hub {
   });
 }
 
-/** Tells everyone following the classroom (its instructor, and learners for what concerns them). */
+/**
+ * Tells everyone following the classroom (its instructor, and learners for what concerns them). Called after
+ * the database write it reports, and never rejects: the write stands if Redis is away (pages read the state
+ * again when their stream reconnects), so a lost event is logged, not the caller's failure.
+ */
 export async function publishClassroomEvent(classroomId: string, event: ClassroomEvent): Promise<void> {
-  await sharedRedis().publish(channelOf(classroomId), JSON.stringify(event));
+  try {
+    await sharedRedis().publish(channelOf(classroomId), JSON.stringify(event));
+  } catch (e) {
+    console.error(`[classroom] ${event.type} event not published:`, e);
+  }
 }
 
 /** Calls `listener` for each event of the classroom, from the moment this resolves; returns the unsubscribe. */

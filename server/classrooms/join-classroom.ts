@@ -41,10 +41,8 @@ export async function joinClassroom(
       data: { name, classroomId: classroom.id, resumeCodeHash: hashResumeCode(resumeCode) },
     });
     const token = await createSession(user.id, LEARNER_SESSION_MS);
-    // The instructor's grid gains a row at once; a Redis hiccup must not cost the learner their seat.
-    await publishClassroomEvent(classroom.id, { type: 'learner', learnerId: user.id, name }).catch((e) =>
-      console.error('[classroom] learner event not published:', e),
-    );
+    // The instructor's grid gains a row at once.
+    await publishClassroomEvent(classroom.id, { type: 'learner', learnerId: user.id, name });
     return { user: toSessionUser(user), token, classroomId: classroom.id, resumeCode };
   } catch (e) {
     // Give the seat back: the learner was not created.

@@ -142,9 +142,11 @@ function relay(
     const frame = parsed.frame;
     if (watch) {
       // In order: a watcher's frames wait for the gate one after another, so keystrokes keep their order.
-      gated = gated.then(async () => {
-        if (await watch.admit(frame, send).catch(() => false)) toAgent(frame);
-      });
+      gated = gated
+        .then(async () => {
+          if (await watch.admit(frame, send)) toAgent(frame);
+        })
+        .catch(() => {}); // a frame the gate could not judge is dropped; the next ones still go through
       return;
     }
     if (frame.type === 'input' && Date.now() - lastActivity > ACTIVITY_EVERY_MS) {

@@ -56,13 +56,21 @@ export function startWatch(sandbox: { id: string; userId: string }, watcherId: s
   };
 }
 
+// Never rejects: it runs detached from the socket, and a lost count event must not take the process down.
 async function publishWatching(sandbox: { id: string; userId: string }, watching: number): Promise<void> {
-  const owner = await db().user.findUnique({ where: { id: sandbox.userId }, select: { classroomId: true } });
-  if (!owner?.classroomId) return;
-  await publishClassroomEvent(owner.classroomId, {
-    type: 'watch',
-    learnerId: sandbox.userId,
-    sandboxId: sandbox.id,
-    watching,
-  }).catch(() => {});
+  try {
+    const owner = await db().user.findUnique({
+      where: { id: sandbox.userId },
+      select: { classroomId: true },
+    });
+    if (!owner?.classroomId) return;
+    await publishClassroomEvent(owner.classroomId, {
+      type: 'watch',
+      learnerId: sandbox.userId,
+      sandboxId: sandbox.id,
+      watching,
+    });
+  } catch (e) {
+    console.error('[terminal] watch event not published:', e);
+  }
 }
