@@ -34,15 +34,35 @@ const fields = z.object({
         .filter(Boolean);
       const origins: string[] = [];
       for (const o of list) {
-        try {
-          const u = new URL(o);
-          if (u.origin === 'null' || u.origin !== o.replace(/\/$/, '')) throw new Error();
-          origins.push(u.origin);
-        } catch {
-          ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o}` });
-        }
+        const origin = parseOrigin(o);
+        if (origin) origins.push(origin);
+        else ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o}` });
       }
       return origins;
+    }),
+  // Port previews live on an origin of their own (server/preview/preview-server.ts): this port, on the
+  // host name the browser used for Berth, unless BERTH_PREVIEW_ORIGIN names the public origin a proxy
+  // serves them under. Unset port = PORT + 1 (previewPort()).
+  BERTH_PREVIEW_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  BERTH_PREVIEW_ORIGIN: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const origin = parseOrigin(s);
+      if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${s}` });
+      return origin;
+    }),
+  // Where people reach Berth, for links printed outside a request (the instructor setup link of the CLI).
+  // Unset = http://localhost:<PORT>.
+  BERTH_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const origin = parseOrigin(s);
+      if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${s}` });
+      return origin;
     }),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
   // This control-plane process among several behind one load balancer: named in the x-berth-replica
@@ -64,7 +84,25 @@ const fields = z.object({
   BERTH_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
   // false = classroom-only: POST /api/auth/guest answers 403, learners join with a code.
   BERTH_GUEST_SIGN_IN: bool.default(true),
+  // Per client address: guest sign-ins per BERTH_AUTH_WINDOW_SECONDS; sandbox starts (a new sandbox, not
+  // the live one returned again) per BERTH_START_WINDOW_SECONDS, per address and per learner. A class of
+  // 30 behind one NAT shares one address: keep the per-address budgets well above the class size.
+  BERTH_GUEST_SIGN_INS_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  BERTH_START_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  BERTH_STARTS_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+  BERTH_STARTS_PER_USER: z.coerce.number().int().min(1).default(20),
 });
+
+/** scheme://host[:port] of an http(s) URL given as exactly that (a trailing slash allowed), else undefined. */
+function parseOrigin(s: string): string | undefined {
+  try {
+    const u = new URL(s);
+    if (u.origin === 'null' || u.origin !== s.replace(/\/$/, '')) return undefined;
+    return u.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 export const configSchema = fields;
 
@@ -78,7 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return Object.freeze(parsed.data);
+  const c = parsed.data;
+  // The preview origin runs learners' pages: it must never count as Berth's own (server/http/same-origin.ts).
+  if (c.BERTH_PREVIEW_ORIGIN && c.BERTH_ALLOWED_ORIGINS.includes(c.BERTH_PREVIEW_ORIGIN))
+    throw new Error(
+      'Invalid configuration:\n  BERTH_ALLOWED_ORIGINS: must not list BERTH_PREVIEW_ORIGIN (previews run learners’ scripts)',
+    );
+  if (previewPort(c) === c.PORT)
+    throw new Error('Invalid configuration:\n  BERTH_PREVIEW_PORT: must differ from PORT');
+  return Object.freeze(c);
+}
+
+/** The port of the preview listener: BERTH_PREVIEW_PORT, else PORT + 1. */
+export function previewPort(c: Pick<Config, 'PORT' | 'BERTH_PREVIEW_PORT'>): number {
+  return c.BERTH_PREVIEW_PORT ?? c.PORT + 1;
 }
 
 export function config(): Config {

@@ -1,16 +1,16 @@
 import http from 'node:http';
 import next from 'next';
-import { config, redactConfig } from './config.ts';
+import { config, previewPort, redactConfig } from './config.ts';
 import { stampClientAddress } from './http/client-address.ts';
 import { stampLangHeader } from './http/lang-header.ts';
 import { setReplicaHeader } from './http/replica-header.ts';
-import { handlePreviewRequest, handlePreviewUpgrade, isPreviewRequest } from './preview/preview-proxy.ts';
+import { createPreviewServer } from './preview/preview-server.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
 
-// The control plane: one HTTP server hosting Next (pages + route handlers) and the terminal gateway,
-// plus the BullMQ worker for sandbox jobs.
+// The control plane: one HTTP server hosting Next (pages + route handlers) and the terminal gateway, a
+// second one on the preview origin for learners' published ports, plus the BullMQ worker for sandbox jobs.
 async function main(): Promise<void> {
   const c = config();
   const dev = process.env.NODE_ENV !== 'production';
@@ -23,11 +23,6 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     setReplicaHeader(res);
-    // Port previews are proxied before Next sees them: any method, streamed bodies (preview-proxy.ts).
-    if (isPreviewRequest(req.url)) {
-      void handlePreviewRequest(req, res);
-      return;
-    }
     stampLangHeader(req);
     stampClientAddress(req);
     handle(req, res).catch((e) => {
@@ -41,8 +36,6 @@ async function main(): Promise<void> {
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(`${TERMINAL_PATH}?`) || req.url === TERMINAL_PATH) {
       handleTerminalUpgrade(req, socket, head).catch(() => socket.destroy());
-    } else if (isPreviewRequest(req.url)) {
-      handlePreviewUpgrade(req, socket, head).catch(() => socket.destroy());
     } else if (!dev) {
       socket.destroy();
     }
@@ -51,9 +44,15 @@ async function main(): Promise<void> {
     console.log(`[web] Berth listening on http://${c.HOST}:${c.PORT} (${dev ? 'dev' : 'production'})`);
     console.log(`[web] config ${JSON.stringify(redactConfig(c))}`);
   });
+  // Previews never on Berth's own origin (server/preview/preview-server.ts).
+  const previews = createPreviewServer();
+  previews.listen(previewPort(c), c.HOST, () => {
+    console.log(`[web] previews on their own origin: http://${c.HOST}:${previewPort(c)}`);
+  });
 
   const stop = async () => {
     server.close();
+    previews.close();
     await worker.close().catch(() => {});
     await closeQueues().catch(() => {});
     process.exit(0);

@@ -1,5 +1,5 @@
 import { loadAgentConfig, sh, step } from '../../sandbox-agent/src/host/index.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, previewPort } from '../../server/config.ts';
 import { runningPid, startBackground, stopBackground, tailLog } from '../background-process.ts';
 import { CliError } from '../cli-error.ts';
 import { portInUse, waitForHttp, waitForRegisteredAgent } from '../health.ts';
@@ -22,6 +22,12 @@ export async function runUp(): Promise<number> {
     if (await portInUse(c.PORT)) {
       throw new CliError(
         `port ${c.PORT} is busy (another program listens on it). Stop it, or set PORT=… and run again.`,
+      );
+    }
+    // Port previews have a listener of their own (server/preview/preview-server.ts).
+    if (await portInUse(previewPort(c))) {
+      throw new CliError(
+        `port ${previewPort(c)} (previews) is busy. Stop what listens there, or set BERTH_PREVIEW_PORT=… and run again.`,
       );
     }
     // Only while the web server is down: migrations take the database's write lock.

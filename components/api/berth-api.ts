@@ -10,7 +10,7 @@ import {
   sandboxSchema,
   userEnvelopeSchema,
 } from '../../contract/public-api';
-import { portLinksSchema } from '../../contract/published-ports';
+import { portLinksSchema, previewTicketSchema } from '../../contract/published-ports';
 
 /** A failed API call. `code` is the server's error code, or `network` / `bad_response` from this side. */
 export class ApiError extends Error {
@@ -108,6 +108,11 @@ export const berthApi = {
       portLinksSchema,
       { signal },
     ),
+  /** A link to one preview on the preview origin, with a ticket that works once, within a minute. */
+  openPreview: (sandboxId: string, node: string, port: number) =>
+    request('POST', `/api/sandboxes/${encodeURIComponent(sandboxId)}/previews`, previewTicketSchema, {
+      body: { node, port },
+    }),
   writeFile: (sandboxId: string, node: string, path: string, content: string) =>
     request('PUT', `/api/sandboxes/${encodeURIComponent(sandboxId)}/files`, writtenFileSchema, {
       body: { node, path, content },

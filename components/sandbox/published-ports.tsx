@@ -1,6 +1,7 @@
 'use client';
-// Links to the ports the learner published (`docker run -p 8080:80 …`), opened through Berth's owner-only
-// preview. The list follows the sandbox by long polling: the server answers as soon as it changes.
+// Links to the ports the learner published (`docker run -p 8080:80 …`). A preview lives on its own origin:
+// a click asks the API for a link with a single-use ticket and opens that in a new tab, with no opener (the
+// learner's page gets no handle on this one). The list follows the sandbox by long polling.
 import { useEffect, useState } from 'react';
 import type { PortLink } from '../../contract/published-ports';
 import { berthApi } from '../api/berth-api';
@@ -43,7 +44,25 @@ export function usePublishedPorts(sandboxId: string, live: boolean): PortLink[] 
   return ports;
 }
 
-export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PortLink[] }) {
+async function openPreview(sandboxId: string, p: PortLink): Promise<string | undefined> {
+  try {
+    const { url } = await berthApi.openPreview(sandboxId, p.node, p.port);
+    window.open(url, '_blank', 'noopener,noreferrer');
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+export function PublishedPorts({
+  t,
+  sandboxId,
+  ports,
+}: {
+  t: Strings;
+  sandboxId: string;
+  ports: readonly PortLink[];
+}) {
+  const [problem, setProblem] = useState<string>();
   const summary = ports.map((p) => `${p.node}:${p.port}`).join(', ');
   return (
     <>
@@ -67,6 +86,10 @@ export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PortL
                   rel="noopener noreferrer"
                   aria-label={t.openPortLabel(p.node, p.port, p.container)}
                   data-testid={`port-link-${p.node}-${p.port}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void openPreview(sandboxId, p).then(setProblem);
+                  }}
                 >
                   {t.openPort}
                   <ExternalIcon />
@@ -74,6 +97,7 @@ export function PublishedPorts({ t, ports }: { t: Strings; ports: readonly PortL
               </li>
             ))}
           </ul>
+          {problem && <span role="alert">{problem}</span>}
         </nav>
       )}
     </>

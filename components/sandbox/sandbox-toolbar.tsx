@@ -104,7 +104,7 @@ export function SandboxToolbar({
           {actionError}
         </p>
       )}
-      <PublishedPorts t={t} ports={ports} />
+      <PublishedPorts t={t} sandboxId={sandboxId} ports={ports} />
     </>
   );
 }

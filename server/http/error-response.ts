@@ -25,7 +25,14 @@ export function errorBody(e: unknown): {
 
 export function errorResponse(e: unknown): Response {
   const { status, body } = errorBody(e);
-  return Response.json(body, { status });
+  return Response.json(body, { status, headers: errorHeaders(e) });
+}
+
+/** Headers an error carries besides its body: Retry-After on a 429 (server/rate-limit/rate-limiter.ts). */
+export function errorHeaders(e: unknown): Record<string, string> {
+  if (!isBerthError(e) || e.code !== 'rate_limited') return {};
+  const retry = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof retry === 'number' && retry > 0 ? { 'retry-after': String(Math.ceil(retry)) } : {};
 }
 
 export function validationError(issues: { path: PropertyKey[]; message: string }[]): BerthError {

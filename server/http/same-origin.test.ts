@@ -28,4 +28,11 @@ describe('isAllowedOrigin', () => {
     assert.equal(isAllowedOrigin('https://berth.school.example', '10.0.0.5:3000', allowed), true);
     assert.equal(isAllowedOrigin('http://berth.school.example', '10.0.0.5:3000', allowed), false);
   });
+
+  test('the preview origin is refused even when a proxy gives it Berth’s Host', () => {
+    const preview = 'https://preview.school.example';
+    assert.equal(isAllowedOrigin(preview, 'preview.school.example', [], preview), false);
+    assert.equal(isAllowedOrigin(preview, 'berth.school.example', [], preview), false);
+    assert.equal(isAllowedOrigin('https://berth.school.example', 'berth.school.example', [], preview), true);
+  });
 });

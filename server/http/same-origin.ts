@@ -17,10 +17,14 @@ function sameHost(origin: URL, hostHeader: string | undefined): boolean {
   }
 }
 
+// The preview origin (server/preview/preview-server.ts) runs learners' pages: it is never Berth's own, even
+// behind a proxy that sends both origins to one Host (config.ts refuses it in BERTH_ALLOWED_ORIGINS too).
 export function isAllowedOrigin(
   origin: string | null | undefined,
   hostHeader: string | undefined,
   allowed: readonly string[] = config().BERTH_ALLOWED_ORIGINS,
+  /** null on the preview origin itself, whose own pages may open websockets into a preview. */
+  previewOrigin: string | null | undefined = config().BERTH_PREVIEW_ORIGIN,
 ): boolean {
   if (origin === undefined || origin === null || origin === '') return true;
   let url: URL;
@@ -30,6 +34,7 @@ export function isAllowedOrigin(
     return false;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (previewOrigin && url.origin === previewOrigin) return false;
   return allowed.includes(url.origin) || sameHost(url, hostHeader);
 }
 

@@ -2,17 +2,23 @@ import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
-import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 import { previewUrl } from './preview-path.ts';
+import { viewableSandboxOrThrow } from './viewable-sandbox.ts';
 
 // How long one request waits for a change before answering "same as before" (the page asks again).
 export const PORTS_WAIT_MS = 20_000;
 
-// The ports published on the nodes of the caller's sandbox, each with its preview URL. Given the version
-// the page already shows, waits until the ports change (a long poll), so links follow `docker run -p`
-// and `docker stop` within a moment without the page polling hard.
-export async function listPublishedPorts(input: { user: SessionUser; sandboxId: string; after?: string }) {
-  const sandbox = await getSandboxOrThrow(input.user, input.sandboxId);
+// The ports published on the nodes of a sandbox the caller may view (theirs, or a learner's of their
+// classroom), each with its address on the preview origin (`previewOrigin`). Given the version the page
+// already shows, waits until the ports change (a long poll), so links follow `docker run -p` and
+// `docker stop` within a moment without the page polling hard.
+export async function listPublishedPorts(input: {
+  user: SessionUser;
+  sandboxId: string;
+  after?: string;
+  previewOrigin: string;
+}) {
+  const sandbox = await viewableSandboxOrThrow(input.user, input.sandboxId);
   if (sandbox.state !== 'ready')
     throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
   const agent = await agentById(sandbox.agentId);
@@ -20,5 +26,7 @@ export async function listPublishedPorts(input: { user: SessionUser; sandboxId: 
     after: input.after,
     waitMs: input.after ? PORTS_WAIT_MS : 0,
   });
-  return { version, ports: ports.map((p) => ({ ...p, url: previewUrl(sandbox.id, p.node, p.port) })) };
+  const url = (p: { node: string; port: number }) =>
+    `${input.previewOrigin}${previewUrl(sandbox.id, p.node, p.port)}`;
+  return { version, ports: ports.map((p) => ({ ...p, url: url(p) })) };
 }

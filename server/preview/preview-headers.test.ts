@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cookieWithoutSession, rewriteLocation, rewriteSetCookies } from './preview-headers.ts';
+import { cookieWithoutBerth, rewriteLocation, rewriteSetCookies } from './preview-headers.ts';
 import { parsePreviewPath } from './preview-path.ts';
 
 const PREFIX = '/preview/sbx_abc123/node1/8080';
 
-test("Berth's session cookie is taken out, the learner's own cookies stay", () => {
-  assert.equal(cookieWithoutSession('berth_session=secret'), undefined);
-  assert.equal(cookieWithoutSession('a=1; berth_session=secret; b=2'), 'a=1; b=2');
-  assert.equal(cookieWithoutSession(' berth_session = secret ;theme=dark'), 'theme=dark');
-  assert.equal(cookieWithoutSession(undefined), undefined);
+test("Berth's cookies are taken out, the learner's own cookies stay", () => {
+  assert.equal(cookieWithoutBerth('berth_session=secret'), undefined);
+  assert.equal(cookieWithoutBerth('berth_preview=grant; x=1; berth_lang=zh'), 'x=1');
+  assert.equal(cookieWithoutBerth('a=1; berth_session=secret; b=2'), 'a=1; b=2');
+  assert.equal(cookieWithoutBerth(' berth_session = secret ;theme=dark'), 'theme=dark');
+  assert.equal(cookieWithoutBerth(undefined), undefined);
 });
 
 test('redirects of the learner server stay under the preview prefix', () => {
@@ -24,7 +25,13 @@ test('redirects of the learner server stay under the preview prefix', () => {
 test('cookies of the learner server are scoped to its prefix and cannot replace the session', () => {
   assert.deepEqual(
     rewriteSetCookies(
-      ['sid=1; Path=/; HttpOnly', 'berth_session=evil; Path=/', 'x=2', 'y=3; path=/app; Secure'],
+      [
+        'sid=1; Path=/; HttpOnly',
+        'berth_session=evil; Path=/',
+        'berth_preview=evil',
+        'x=2',
+        'y=3; path=/app; Secure',
+      ],
       PREFIX,
     ),
     [`sid=1; Path=${PREFIX}/; HttpOnly`, 'x=2', `y=3; Path=${PREFIX}/app; Secure`],

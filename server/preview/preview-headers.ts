@@ -1,16 +1,17 @@
-import { SESSION_COOKIE } from '../auth/session-cookie.ts';
+// Header rewriting between the browser and a learner's server, which lives under a path prefix on the
+// preview origin: Berth's cookies (berth_session, which browsers also send to other ports of the same host,
+// berth_preview, berth_lang — every berth_* name) never reach it, and its redirects and cookies stay under
+// its prefix.
 
-// Header rewriting between the browser and a learner's server, which lives under a path prefix on
-// Berth's own origin: Berth's session cookie never reaches it, and its redirects and cookies stay
-// under its prefix.
+const isBerthCookie = (name: string | undefined) => name?.trim().startsWith('berth_') ?? false;
 
-/** The Cookie header without Berth's session cookie (undefined when nothing is left). */
-export function cookieWithoutSession(header: string | undefined): string | undefined {
+/** The Cookie header without Berth's cookies (undefined when nothing is left). */
+export function cookieWithoutBerth(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const kept = header
     .split(';')
     .map((c) => c.trim())
-    .filter((c) => c && c.split('=')[0]?.trim() !== SESSION_COOKIE);
+    .filter((c) => c && !isBerthCookie(c.split('=')[0]));
   return kept.length ? kept.join('; ') : undefined;
 }
 
@@ -41,13 +42,12 @@ export function rewriteLocation(location: string, prefix: string, host: string |
 
 /**
  * Set-Cookie headers of the learner's server: their Path is moved under the prefix (so they reach only this
- * preview) and a cookie that would shadow Berth's session is dropped.
+ * preview) and a cookie that would shadow one of Berth's (berth_*) is dropped.
  */
 export function rewriteSetCookies(cookies: string[], prefix: string): string[] {
   const out: string[] = [];
   for (const cookie of cookies) {
-    const name = cookie.split('=')[0]?.trim();
-    if (name === SESSION_COOKIE) continue;
+    if (isBerthCookie(cookie.split('=')[0])) continue;
     const parts = cookie.split(';');
     let hasPath = false;
     const rewritten = parts.map((part, i) => {

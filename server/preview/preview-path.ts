@@ -1,8 +1,11 @@
 import { nodeNameSchema, sandboxIdSchema } from '../../contract/ids.ts';
 
-// Public preview URLs: /preview/<sandbox id>/<node>/<port>/<path on the learner's server>.
+// Preview URLs on the preview origin: /preview/<sandbox id>/<node>/<port>/<path on the learner's server>.
 
 export const PREVIEW_PREFIX = '/preview/';
+
+/** The query parameter of a preview link that carries its ticket (issue-preview-ticket.ts). */
+export const TICKET_PARAM = 'berth-preview-ticket';
 
 export interface PreviewPath {
   sandboxId: string;

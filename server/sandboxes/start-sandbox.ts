@@ -10,6 +10,7 @@ import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { LIVE_STATES, OCCUPYING_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
+import { hitStartLimits } from './start-limits.ts';
 import { stopSandbox } from './stop-sandbox.ts';
 import { claimWarmSandbox, POOL_USER_ID } from './warm-pool.ts';
 
@@ -25,10 +26,12 @@ export type StartOutcome =
 
 // One live sandbox per user: returns the existing one when it fits the lesson, else starts a new one.
 // `onLive` (contract/public-api.ts) lets a page ask before a sandbox of another lesson is replaced.
+// `address` (the client's): a real start counts against the per-address and per-learner limits.
 export async function startSandbox(
   user: SessionUser,
   lessonId: string,
   onLive?: SandboxOnLive,
+  address?: string,
 ): Promise<StartOutcome> {
   const lesson = await getLesson(lessonId, 'en');
   if (!lesson) throw new BerthError('not_found', `No lesson "${lessonId}".`);
@@ -48,8 +51,10 @@ export async function startSandbox(
       const kept = await db().sandbox.update({ where: { id: live.id }, data: { lessonId } });
       return { sandbox: toSandboxView(kept), created: false };
     }
-    await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
   }
+  // Counted before the old sandbox is stopped, so a refused start leaves the learner's sandbox alone.
+  await hitStartLimits(user, address);
+  if (live) await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
 
   try {
     const warm = await claimWarmSandbox(user.id, lessonId, wanted);

@@ -13,6 +13,8 @@ import { type RunningRedis, startRedis } from './redis.ts';
 // free ports, with its own Redis, database and agent id, so it never touches a running install.
 export interface RunningBerth {
   baseUrl: string;
+  /** The preview origin (BERTH_PREVIEW_PORT): another port on the same host, so the same site. */
+  previewBaseUrl: string;
   env: NodeJS.ProcessEnv;
   redis: RunningRedis;
   restartAgent(signal?: NodeJS.Signals): Promise<void>;
@@ -37,11 +39,14 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
   // A port freed by the first probe can come back from the second: the web server then never listens.
   let agentPort = await freePort();
   while (agentPort === webPort) agentPort = await freePort();
+  let previewPort = await freePort();
+  while (previewPort === webPort || previewPort === agentPort) previewPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     BERTH_HOME: home,
     PORT: String(webPort),
+    BERTH_PREVIEW_PORT: String(previewPort),
     HOST: '127.0.0.1',
     DATABASE_URL: `file:${path.join(home, 'berth.db')}`,
     REDIS_URL: redis.url,
@@ -92,6 +97,7 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
   };
   return {
     baseUrl,
+    previewBaseUrl: `http://127.0.0.1:${previewPort}`,
     env,
     redis,
     async restartAgent(signal = 'SIGKILL') {

@@ -17,6 +17,8 @@ import { type AgentHarness, startAgentHarness } from './sandbox-agent-harness.ts
 // sandbox-agent/src/main.ts does.
 export interface ControlPlane {
   baseUrl: string;
+  /** The preview origin's listener (server/preview/preview-server.ts), on a port of its own. */
+  previewBaseUrl: string;
   redis: RunningRedis;
   agent: AgentHarness;
   /** The shared agent token (agents send it with their heartbeats). */
@@ -61,6 +63,8 @@ async function launchControlPlane(
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-cp-'));
   const redis = await startRedis();
   const agentPort = await freePort();
+  let previewPort = await freePort();
+  while (previewPort === agentPort) previewPort = await freePort();
   const token = randomBytes(24).toString('hex');
   Object.assign(process.env, {
     BERTH_HOME: home,
@@ -70,6 +74,7 @@ async function launchControlPlane(
     BERTH_AGENT_TOKEN: token,
     // Tests see cold starts unless they ask for a warm pool.
     BERTH_WARM_POOL_SIZE: '0',
+    BERTH_PREVIEW_PORT: String(previewPort),
     ...env,
   });
   const agent = agentOverrides ? await startAgentHarness(agentOverrides) : undefined;
@@ -176,6 +181,11 @@ async function launchControlPlane(
       await import('../../app/api/sandboxes/[id]/files/route.ts'),
     ],
     [
+      '/api/sandboxes/:id/previews',
+      /^\/api\/sandboxes\/([^/]+)\/previews$/,
+      await import('../../app/api/sandboxes/[id]/previews/route.ts'),
+    ],
+    [
       '/api/sandboxes/:id/ports',
       /^\/api\/sandboxes\/([^/]+)\/ports$/,
       await import('../../app/api/sandboxes/[id]/ports/route.ts'),
@@ -193,10 +203,9 @@ async function launchControlPlane(
   ] as never;
 
   const { handleTerminalUpgrade } = await import('../../server/terminal/terminal-gateway.ts');
-  const preview = await import('../../server/preview/preview-proxy.ts');
+  const { createPreviewServer } = await import('../../server/preview/preview-server.ts');
   const { stampClientAddress } = await import('../../server/http/client-address.ts');
   const server = http.createServer(async (req, res) => {
-    if (preview.isPreviewRequest(req.url)) return void preview.handlePreviewRequest(req, res);
     stampClientAddress(req);
     const url = new URL(req.url ?? '/', 'http://x');
     for (const [, re, mod] of routes) {
@@ -231,13 +240,12 @@ async function launchControlPlane(
     }
     res.writeHead(404).end();
   });
-  server.on('upgrade', (req, socket, head) =>
-    preview.isPreviewRequest(req.url)
-      ? void preview.handlePreviewUpgrade(req, socket, head)
-      : void handleTerminalUpgrade(req, socket, head),
-  );
+  server.on('upgrade', (req, socket, head) => void handleTerminalUpgrade(req, socket, head));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const previews = createPreviewServer();
+  await new Promise<void>((r) => previews.listen(previewPort, '127.0.0.1', r));
+  const previewBaseUrl = `http://127.0.0.1:${previewPort}`;
 
   // The in-process agent registers and heartbeats as sandbox-agent/src/main.ts does.
   const { startHeartbeatLoop } = await import('../../sandbox-agent/src/registration/heartbeat-loop.ts');
@@ -279,6 +287,7 @@ async function launchControlPlane(
 
   return {
     baseUrl,
+    previewBaseUrl,
     redis,
     agent,
     token,
@@ -310,6 +319,7 @@ async function launchControlPlane(
     async stop() {
       await heartbeats?.stop();
       server.close();
+      previews.close();
       agentServer?.close();
       await worker.close();
       const { closeQueues } = await import('../../server/queues/sandbox-queue.ts');

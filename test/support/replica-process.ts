@@ -15,9 +15,17 @@ export interface ReplicaProcess {
 
 export async function startReplica(name: string, env: NodeJS.ProcessEnv): Promise<ReplicaProcess> {
   const port = await freePort();
+  let previewPort = await freePort();
+  while (previewPort === port) previewPort = await freePort();
   const logs: string[] = [];
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', BERTH_REPLICA_ID: name },
+    env: {
+      ...env,
+      PORT: String(port),
+      BERTH_PREVIEW_PORT: String(previewPort),
+      HOST: '127.0.0.1',
+      BERTH_REPLICA_ID: name,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => logs.push(String(d)));
