@@ -17,8 +17,9 @@ const usage = `usage: ./berth <command>
   lessons new <ch>/<l>   scaffold a lesson in both languages that lint and verify accept
   agents list | drain <id> | undrain <id> | forget <id>
                          worker hosts: list them, stop/resume placing sandboxes on one, remove a dead one
-  instructors add <email> --password-stdin
-                         an instructor account (password read from stdin; again = change the password)
+  instructors add <email> [--password-stdin]
+                         an instructor account: password read from stdin (again = change it), or
+                         without the flag a one-time link (24 h) where they set it themselves
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -109,6 +109,7 @@ async function launchControlPlane(
     ['/api/auth/me', /^\/api\/auth\/me$/, await import('../../app/api/auth/me/route.ts')],
     ['/api/auth/login', /^\/api\/auth\/login$/, await import('../../app/api/auth/login/route.ts')],
     ['/api/auth/logout', /^\/api\/auth\/logout$/, await import('../../app/api/auth/logout/route.ts')],
+    ['/api/auth/setup', /^\/api\/auth\/setup$/, await import('../../app/api/auth/setup/route.ts')],
     [
       '/api/classrooms/join',
       /^\/api\/classrooms\/join$/,
