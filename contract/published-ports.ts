@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { nodeNameSchema } from './ids.ts';
 
 // Ports a learner published on the nodes (`docker run -p`); `version` changes whenever the list does, so a
 // reader can wait for a change. The agent answers `publishedPortsSchema`; the public API adds each
@@ -20,16 +19,7 @@ export const publishedPortsSchema = z.object({ version: z.string(), ports: z.arr
 export type PublishedPorts = z.infer<typeof publishedPortsSchema>;
 
 /** GET /api/sandboxes/:id/ports: each port with its address on the preview origin (no ticket: a page opens
- * it through POST /api/sandboxes/:id/previews). */
+ * it through POST /api/sandboxes/:id/previews, contract/preview-ticket.ts). */
 const portLinkSchema = publishedPortSchema.extend({ url: z.string() });
 export type PortLink = z.infer<typeof portLinkSchema>;
 export const portLinksSchema = z.object({ version: z.string(), ports: z.array(portLinkSchema) });
-
-/** POST /api/sandboxes/:id/previews: a link to one preview, on the preview origin. */
-export const previewTicketBodySchema = z.object({
-  node: nodeNameSchema,
-  port: z.number().int().min(1).max(65_535),
-});
-/** `url` carries a single-use ticket valid until `expiresAt` (a minute): open it at once. */
-export const previewTicketSchema = z.object({ url: z.string(), expiresAt: z.string() });
-export type PreviewTicket = z.infer<typeof previewTicketSchema>;

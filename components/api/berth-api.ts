@@ -4,13 +4,14 @@ import type { LearnerAnswers as Answers } from '../../contract/answers';
 import { checkResultSchema } from '../../contract/check-result';
 import { errorBodySchema } from '../../contract/errors';
 import { nodeFileListingSchema, writtenFileSchema } from '../../contract/node-files';
+import { previewTicketSchema } from '../../contract/preview-ticket';
 import {
   progressSchema,
   type SandboxOnLive,
   sandboxSchema,
   userEnvelopeSchema,
 } from '../../contract/public-api';
-import { portLinksSchema, previewTicketSchema } from '../../contract/published-ports';
+import { portLinksSchema } from '../../contract/published-ports';
 
 /** A failed API call. `code` is the server's error code, or `network` / `bad_response` from this side. */
 export class ApiError extends Error {

@@ -44,15 +44,6 @@ export function usePublishedPorts(sandboxId: string, live: boolean): PortLink[] 
   return ports;
 }
 
-async function openPreview(sandboxId: string, p: PortLink): Promise<string | undefined> {
-  try {
-    const { url } = await berthApi.openPreview(sandboxId, p.node, p.port);
-    window.open(url, '_blank', 'noopener,noreferrer');
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
-
 export function PublishedPorts({
   t,
   sandboxId,
@@ -88,7 +79,11 @@ export function PublishedPorts({
                   data-testid={`port-link-${p.node}-${p.port}`}
                   onClick={(e) => {
                     e.preventDefault();
-                    void openPreview(sandboxId, p).then(setProblem);
+                    // noreferrer: no opener either, so the preview gets no handle on this page.
+                    berthApi.openPreview(sandboxId, p.node, p.port).then(
+                      ({ url }) => window.open(url, '_blank', 'noreferrer'),
+                      (err: Error) => setProblem(err.message),
+                    );
                   }}
                 >
                   {t.openPort}

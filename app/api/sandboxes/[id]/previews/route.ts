@@ -1,4 +1,4 @@
-import { previewTicketBodySchema } from '@/contract/published-ports.ts';
+import { previewTicketBodySchema } from '@/contract/preview-ticket.ts';
 import { readCookie, SESSION_COOKIE } from '@/server/auth/session-cookie.ts';
 import { userRoute } from '@/server/http/api-route.ts';
 import { issuePreviewTicket } from '@/server/preview/issue-preview-ticket.ts';
