@@ -6,6 +6,16 @@ import { z } from 'zod';
 // Parsed once from the environment and frozen; secrets are redacted by redactConfig().
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const optionalOrigin = () =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const origin = parseOrigin(s);
+      if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${s}` });
+      return origin;
+    });
 
 const fields = z.object({
   BERTH_HOME: z.string().default(path.resolve(process.cwd(), '.berth')),
@@ -44,26 +54,10 @@ const fields = z.object({
   // host name the browser used for Berth, unless BERTH_PREVIEW_ORIGIN names the public origin a proxy
   // serves them under. Unset port = PORT + 1 (previewPort()).
   BERTH_PREVIEW_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
-  BERTH_PREVIEW_ORIGIN: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return undefined;
-      const origin = parseOrigin(s);
-      if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${s}` });
-      return origin;
-    }),
+  BERTH_PREVIEW_ORIGIN: optionalOrigin(),
   // Where people reach Berth, for links printed outside a request (the instructor setup link of the CLI).
   // Unset = http://localhost:<PORT>.
-  BERTH_PUBLIC_URL: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (!s) return undefined;
-      const origin = parseOrigin(s);
-      if (!origin) ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${s}` });
-      return origin;
-    }),
+  BERTH_PUBLIC_URL: optionalOrigin(),
   BERTH_LESSONS_DIR: z.string().default(path.resolve(process.cwd(), 'lessons')),
   // This control-plane process among several behind one load balancer: named in the x-berth-replica
   // response header and as the BullMQ worker that ran a job. Unset = <hostname>:<PORT> (replica-header.ts).

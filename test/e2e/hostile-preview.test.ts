@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { runBerth } from '../support/berth-cli.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium } from '../support/browser.ts';
 import { typeLine, waitForTerminal } from '../support/terminal-page.ts';
@@ -65,19 +65,9 @@ async function call(method, path, body, mode) {
   return `<!doctype html><meta charset="utf-8"><title>totally harmless</title><h1>hostile-preview</h1><pre id="report"></pre><script>${script}</script>\n`;
 }
 
-function addInstructor(env: NodeJS.ProcessEnv, email: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'cli/main.ts', 'instructors', 'add', email, '--password-stdin'],
-      { env, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(out))));
-    child.stdin.end(PASSWORD);
-  });
+async function addInstructor(env: NodeJS.ProcessEnv, email: string): Promise<void> {
+  const r = await runBerth(['instructors', 'add', email, '--password-stdin'], { env, stdin: PASSWORD });
+  assert.equal(r.code, 0, r.out);
 }
 
 /** fetch() from inside a Berth page (its own origin, its own cookie). */

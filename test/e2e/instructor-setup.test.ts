@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { runBerth } from '../support/berth-cli.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium } from '../support/browser.ts';
 
@@ -12,21 +12,11 @@ import { launchChromium } from '../support/browser.ts';
 
 const PASSWORD = 'my own classroom password';
 
-function issueLink(env: NodeJS.ProcessEnv, email: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'instructors', 'add', email], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => {
-      const url = out.match(/(http:\/\/\S+\/setup\/[A-Za-z0-9_-]{43})\n/)?.[1];
-      if (code === 0 && url) resolve(url);
-      else reject(new Error(out));
-    });
-  });
+async function issueLink(env: NodeJS.ProcessEnv, email: string): Promise<string> {
+  const r = await runBerth(['instructors', 'add', email], { env });
+  const url = r.out.match(/(http:\/\/\S+\/setup\/[A-Za-z0-9_-]{43})\n/)?.[1];
+  assert.ok(r.code === 0 && url, r.out);
+  return url;
 }
 
 describe('the instructor setup page', () => {

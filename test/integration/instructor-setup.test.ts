@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { hashSessionToken } from '../../server/auth/session-cookie.ts';
 import { db } from '../../server/db/client.ts';
+import { runBerth } from '../support/berth-cli.ts';
 import { type BareControlPlane, startBareControlPlane } from '../support/control-plane-harness.ts';
 
 // `./berth instructors add <email>` without --password-stdin: the real CLI prints a one-time setup link,
@@ -11,17 +11,9 @@ import { type BareControlPlane, startBareControlPlane } from '../support/control
 const PASSWORD = 'a brand new long password';
 let cp: BareControlPlane;
 
-function cli(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'instructors', ...args], {
-      env: { ...process.env, BERTH_PUBLIC_URL: 'https://berth.school.example' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+function cli(...args: string[]) {
+  return runBerth(['instructors', ...args], {
+    env: { ...process.env, BERTH_PUBLIC_URL: 'https://berth.school.example' },
   });
 }
 

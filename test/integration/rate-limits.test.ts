@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../server/config.ts';
 import { db } from '../../server/db/client.ts';
 import { type ControlPlane, startControlPlane, waitForState } from '../support/control-plane-harness.ts';
+import { type Reply, requestFrom } from '../support/request-from.ts';
 
 // Per-address limits on guest sign-ins and sandbox starts (and per learner on starts), on the real routes
 // with real Redis counters and a real sandbox engine. Requests come from chosen loopback addresses
@@ -12,45 +12,8 @@ import { type ControlPlane, startControlPlane, waitForState } from '../support/c
 const LESSON = 'networking/container-links';
 let cp: ControlPlane;
 
-interface Reply {
-  status: number;
-  json: any;
-  retryAfter: string | undefined;
-  cookie: string | undefined;
-}
-
 function send(method: string, path: string, from: string, opts: { body?: unknown; cookie?: string } = {}) {
-  const url = new URL(path, cp.baseUrl);
-  return new Promise<Reply>((resolve, reject) => {
-    const req = http.request(
-      {
-        method,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        localAddress: from,
-        headers: {
-          'content-type': 'application/json',
-          'x-berth-client-address': 'spoofed',
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: text ? JSON.parse(text) : null,
-            retryAfter: res.headers['retry-after'],
-            cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  });
+  return requestFrom(cp.baseUrl, method, path, { ...opts, from });
 }
 
 async function guest(name: string, from: string): Promise<string> {

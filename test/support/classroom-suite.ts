@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, RESUME_CODE_LENGTH } from '../../contract/classrooms.ts';
 import { createDbClient } from '../../server/db/client.ts';
@@ -10,7 +8,9 @@ import {
   quizLessonProse,
   validLessonYaml,
 } from '../../server/lessons/test-fixtures.ts';
+import { runBerth } from './berth-cli.ts';
 import { type BareControlPlane, startBareControlPlane } from './control-plane-harness.ts';
+import { type Reply, requestFrom } from './request-from.ts';
 
 // Instructors and classrooms end to end on the real control plane (route handlers on a real HTTP server, a
 // migrated database, SQLite or PostgreSQL, real Redis for the rate limits), with instructors added by the
@@ -24,66 +24,15 @@ const PASSWORD = 'correct horse battery staple';
 
 let cp: BareControlPlane;
 
-interface Reply {
-  status: number;
-  json: any;
-  text: string;
-  cookie?: string;
-}
-
-/** A request from a chosen loopback address (the server sees it as the peer address). */
-function send(
-  method: string,
-  path: string,
-  opts: { body?: unknown; cookie?: string; from?: string } = {},
-): Promise<Reply> {
-  const url = new URL(path, cp.baseUrl);
-  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        method,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        localAddress: opts.from ?? '127.0.0.1',
-        headers: {
-          'content-type': 'application/json',
-          // A client cannot pick its own address: this header is overwritten by the server.
-          'x-berth-client-address': 'spoofed',
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (text += d));
-        res.on('end', () => {
-          let json: unknown = null;
-          try {
-            json = JSON.parse(text);
-          } catch {}
-          const setCookie = res.headers['set-cookie']?.[0];
-          resolve({ status: res.statusCode ?? 0, json, text, cookie: setCookie?.split(';')[0] });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+/** A request from a chosen loopback address (test/support/request-from.ts). */
+function send(method: string, path: string, opts: { body?: unknown; cookie?: string; from?: string } = {}) {
+  return requestFrom(cp.baseUrl, method, path, opts);
 }
 
 function addInstructor(email: string, password: string | undefined): Promise<{ code: number; out: string }> {
-  const args = ['--import', 'tsx', 'cli/main.ts', 'instructors', 'add', email];
-  if (password !== undefined) args.push('--password-stdin');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out }));
-    child.stdin.end(password === undefined ? '' : `${password}\n`);
+  const flag = password === undefined ? [] : ['--password-stdin'];
+  return runBerth(['instructors', 'add', email, ...flag], {
+    stdin: password === undefined ? '' : `${password}\n`,
   });
 }
 
