@@ -4,7 +4,6 @@ import { readyNodeOfSandbox } from '../files/ready-node-of-sandbox.ts';
 import { previewOrigin } from './preview-origin.ts';
 import { previewUrl, TICKET_PARAM } from './preview-path.ts';
 import { signPreviewToken, TICKET_MS } from './preview-token.ts';
-import { viewableSandboxOrThrow } from './viewable-sandbox.ts';
 
 // A link that opens one preview on the preview origin: its URL carries a ticket (60 s, single use) that the
 // preview origin trades for a cookie of its own. Only for a sandbox the caller may view, ready, with that
@@ -19,7 +18,7 @@ export async function issuePreviewTicket(input: {
 }): Promise<{ url: string; expiresAt: string }> {
   const session = await sessionFromToken(input.sessionToken);
   if (!session) throw new BerthError('unauthorized', 'Sign in first (POST /api/auth/guest).');
-  await readyNodeOfSandbox(session.user, input.sandboxId, input.node, viewableSandboxOrThrow);
+  await readyNodeOfSandbox(session.user, input.sandboxId, input.node, { watch: true });
   const target = { sbx: input.sandboxId, node: input.node, port: input.port };
   const { token, claim } = signPreviewToken('ticket', session.sessionId, target, TICKET_MS);
   const base = `${previewOrigin(input.origin, input.host)}${previewUrl(input.sandboxId, input.node, input.port)}`;

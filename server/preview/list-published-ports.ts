@@ -2,8 +2,8 @@ import { BerthError } from '../../contract/errors.ts';
 import { agentApi } from '../agents/agent-client.ts';
 import { agentById } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
+import { getSandboxOrThrow } from '../sandboxes/get-sandbox-or-throw.ts';
 import { previewUrl } from './preview-path.ts';
-import { viewableSandboxOrThrow } from './viewable-sandbox.ts';
 
 // How long one request waits for a change before answering "same as before" (the page asks again).
 export const PORTS_WAIT_MS = 20_000;
@@ -18,7 +18,7 @@ export async function listPublishedPorts(input: {
   after?: string;
   previewOrigin: string;
 }) {
-  const sandbox = await viewableSandboxOrThrow(input.user, input.sandboxId);
+  const sandbox = await getSandboxOrThrow(input.user, input.sandboxId, { watch: true });
   if (sandbox.state !== 'ready')
     throw new BerthError('conflict', `The sandbox is ${sandbox.state}, not ready.`);
   const agent = await agentById(sandbox.agentId);

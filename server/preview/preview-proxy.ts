@@ -15,7 +15,6 @@ import { cookieWithoutBerth, rewriteLocation, rewriteSetCookies } from './previe
 import { PREVIEW_PREFIX, type PreviewPath, parsePreviewPath, TICKET_PARAM } from './preview-path.ts';
 import type { PreviewClaim } from './preview-token.ts';
 import { redeemPreviewTicket } from './redeem-preview-ticket.ts';
-import { viewableSandboxOrThrow } from './viewable-sandbox.ts';
 
 // /preview/<sandbox>/<node>/<port>/… on the preview origin (preview-server.ts) — a port the learner published
 // on a node, opened in the browser. Berth's session cookie means nothing here: a link from Berth carries a
@@ -48,7 +47,7 @@ proxy.on('proxyRes', (proxyRes, req) => {
 async function authoriseViewer(claim: PreviewClaim, p: PreviewPath): Promise<AgentRef> {
   const user = await userOfSession(claim.sid);
   if (!user) throw new BerthError('not_found', 'No such preview. Open it from Berth.');
-  const { agent } = await readyNodeOfSandbox(user, p.sandboxId, p.node, viewableSandboxOrThrow);
+  const { agent } = await readyNodeOfSandbox(user, p.sandboxId, p.node, { watch: true });
   return agent;
 }
 
