@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { runBerth } from '../support/berth-cli.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -47,6 +48,8 @@ describe('the instructor setup page', () => {
     const confirm = page.getByLabel('Repeat the password');
     const submit = page.getByRole('button', { name: 'Set password and sign in' });
 
+    assert.deepEqual(await seriousAxeViolations(page), [], 'the form');
+
     await password.fill('short');
     await confirm.fill('short');
     await submit.click();
@@ -56,6 +59,7 @@ describe('the instructor setup page', () => {
     await confirm.fill(`${PASSWORD}!`);
     await submit.click();
     assert.match(await page.getByTestId('setup-error').innerText(), /not the same/);
+    assert.deepEqual(await seriousAxeViolations(page), [], 'the form with an error');
     await page.screenshot({ path: 'test-results/instructor-setup-1280x720.png' });
 
     await confirm.fill(PASSWORD);
@@ -80,6 +84,7 @@ describe('the instructor setup page', () => {
     assert.equal(await page.getByLabel('New password').count(), 0, 'no form for a spent link');
     await page.goto(`${link}?lang=zh`);
     await page.getByRole('heading', { name: '此链接已失效' }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), [], 'the spent link');
     // The token is in the address: the page tells the browser to send no Referer anywhere.
     assert.equal(await page.locator('meta[name="referrer"]').getAttribute('content'), 'no-referrer');
   });
