@@ -6,7 +6,7 @@ import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium } from '../support/browser.ts';
 import { typeLine, waitForTerminal } from '../support/terminal-page.ts';
 
-// A learner's sandbox serves a hostile page (busybox httpd, published with -p) whose script, once opened,
+// A learner's sandbox serves a hostile page (busybox httpd, published with -p) whose script, at one click on it,
 // tries to use the viewer's Berth session: open the learner's terminal websocket (and its watch mode),
 // create/replace/delete through the API with credentials: 'include' (simple requests the browser sends
 // with the SameSite=Lax cookie, since the preview origin is another port of the same host), and read
@@ -48,7 +48,7 @@ async function call(method, path, body, mode) {
     return r.type === 'opaque' ? 'opaque' : 'status:' + r.status + ':' + (await r.text()).slice(0, 80);
   } catch (e) { return 'blocked:' + e.name; }
 }
-(async () => {
+document.getElementById('go').onclick = async () => {
   const r = {};
   r.terminal = await socket('/ws/terminal?sandbox=' + SBX + '&node=node1');
   r.watch = await socket('/ws/terminal?sandbox=' + SBX + '&node=node1&watch=1');
@@ -60,9 +60,9 @@ async function call(method, path, body, mode) {
   r.writeFile = await call('POST', '/api/sandboxes/' + SBX + '/checks', { exerciseId: LESSON + '/ping-by-name' }, 'no-cors');
   r.cookies = document.cookie;
   document.getElementById('report').textContent = JSON.stringify(r);
-})();
+};
 `;
-  return `<!doctype html><meta charset="utf-8"><title>totally harmless</title><h1>hostile-preview</h1><pre id="report"></pre><script>${script}</script>\n`;
+  return `<!doctype html><meta charset="utf-8"><title>totally harmless</title><h1>hostile-preview</h1><button id="go">Show me</button><pre id="report"></pre><script>${script}</script>\n`;
 }
 
 async function addInstructor(env: NodeJS.ProcessEnv, email: string): Promise<void> {
@@ -93,7 +93,6 @@ function api(
 /** Opens a preview tab and waits for its report; records Berth's answers to the page's requests. */
 async function runHostilePage(context: BrowserContext, open: () => Promise<unknown>, berth: string) {
   const attempts: Attempt[] = [];
-  const upgrades: string[] = [];
   const tabPromise = context.waitForEvent('page');
   await open();
   const tab = await tabPromise;
@@ -122,13 +121,14 @@ async function runHostilePage(context: BrowserContext, open: () => Promise<unkno
     if (a) a.status = e.response.status;
   });
   await cdp.send('Network.enable');
-  tab.on('websocket', (ws) => ws.on('socketerror', (e) => upgrades.push(`${ws.url()}: ${e}`)));
+  // The page acts when its button is clicked (as a viewer would, lured), once the recording is on.
+  await tab.locator('#go').click();
   await tab.waitForFunction(() => document.getElementById('report')?.textContent, undefined, {
     timeout: 60_000,
   });
   const report = JSON.parse((await tab.locator('#report').textContent()) ?? '{}') as Record<string, string>;
   for (const [id, a] of requests) a.sentSession = (cookies.get(id) ?? '').includes('berth_session=');
-  return { tab, report, attempts, upgrades };
+  return { tab, report, attempts };
 }
 
 function assertAllRefused(
