@@ -68,5 +68,7 @@ export async function runUp(): Promise<number> {
     }
   });
   process.stdout.write(`\nBerth is ready: ${publicUrl}\n`);
+  // The quick start's line (README) stays first; where learners' published ports open follows it.
+  process.stdout.write(`Port previews: ${c.BERTH_PREVIEW_ORIGIN ?? `http://localhost:${previewPort(c)}`}\n`);
   return 0;
 }
