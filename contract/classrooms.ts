@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exerciseIdSchema, lessonIdSchema } from './ids.ts';
-import { guestNameSchema } from './public-api.ts';
+import { guestNameSchema, userEnvelopeSchema } from './public-api.ts';
 
 // Instructors and classrooms on the public API (README "Instructors and classrooms").
 
@@ -50,6 +50,18 @@ export const joinBodySchema = z.object({ code: codeInputSchema, name: learnerNam
 /** POST /api/classrooms/resume */
 export const resumeBodySchema = z.object({ resumeCode: codeInputSchema });
 
+/** 200 of POST /api/classrooms/resume: the learner, and the classroom's title and lessons (in course order as
+ * the instructor chose them) so the page can lead them on. */
+export const resumeReplySchema = userEnvelopeSchema.extend({
+  classroomId: z.string(),
+  title: z.string(),
+  lessonIds: z.array(lessonIdSchema),
+});
+export type ResumeReply = z.infer<typeof resumeReplySchema>;
+/** 201 of POST /api/classrooms/join: the same, and the resume code, shown to the learner this once. */
+export const joinReplySchema = resumeReplySchema.extend({ resumeCode: z.string() });
+export type JoinReply = z.infer<typeof joinReplySchema>;
+
 /** GET /api/classrooms/:id, and each of GET /api/classrooms */
 export const classroomSchema = z.object({
   id: z.string(),
@@ -63,6 +75,10 @@ export const classroomSchema = z.object({
   createdAt: z.string(),
 });
 export type ClassroomView = z.infer<typeof classroomSchema>;
+/** GET /api/classrooms */
+export const classroomListSchema = z.object({ classrooms: z.array(classroomSchema) });
+/** 201 of POST /api/classrooms */
+export const createdClassroomSchema = z.object({ id: z.string(), joinCode: z.string() });
 
 const exerciseCellSchema = z.object({
   passed: z.boolean(),

@@ -33,7 +33,8 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-async function request<S extends z.ZodType>(
+/** One call of the API, its answer validated with `schema`; other clients (./classroom-api.ts) build on it. */
+export async function request<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   schema: S,

@@ -7,6 +7,7 @@ import { hitRateLimit } from '../rate-limit/rate-limiter.ts';
 import { hashResumeCode, newAccessCode } from './access-code.ts';
 import { publishClassroomEvent } from './classroom-events.ts';
 import { joinLimit, LEARNER_SESSION_MS } from './classroom-limits.ts';
+import { type LearnerClassroom, toLearnerClassroom } from './learner-classroom.ts';
 
 const NOT_FOUND = 'No open classroom has this code. Check it with your instructor.';
 
@@ -16,7 +17,7 @@ export async function joinClassroom(
   code: string,
   name: string,
   address: string,
-): Promise<{ user: SessionUser; token: string; classroomId: string; resumeCode: string }> {
+): Promise<LearnerClassroom & { user: SessionUser; token: string; resumeCode: string }> {
   await hitRateLimit(joinLimit(), address);
   const classroom = await db().classroom.findUnique({ where: { joinCode: code } });
   if (!classroom?.joinOpen || classroom.archivedAt) throw new BerthError('not_found', NOT_FOUND);
@@ -43,7 +44,7 @@ export async function joinClassroom(
     const token = await createSession(user.id, LEARNER_SESSION_MS);
     // The instructor's grid gains a row at once.
     await publishClassroomEvent(classroom.id, { type: 'learner', learnerId: user.id, name });
-    return { user: toSessionUser(user), token, classroomId: classroom.id, resumeCode };
+    return { ...toLearnerClassroom(classroom), user: toSessionUser(user), token, resumeCode };
   } catch (e) {
     // Give the seat back: the learner was not created.
     await db().classroom.update({ where: { id: classroom.id }, data: { learnerCount: { decrement: 1 } } });

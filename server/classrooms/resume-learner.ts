@@ -5,13 +5,14 @@ import { db } from '../db/client.ts';
 import { hitRateLimit } from '../rate-limit/rate-limiter.ts';
 import { hashResumeCode } from './access-code.ts';
 import { joinLimit, LEARNER_SESSION_MS } from './classroom-limits.ts';
+import { type LearnerClassroom, toLearnerClassroom } from './learner-classroom.ts';
 
 // A learner comes back (another device, cookies cleared) with their resume code: a new session for the same
 // learner, so their progress follows. Works after joining closed; not once the classroom is archived.
 export async function resumeLearner(
   resumeCode: string,
   address: string,
-): Promise<{ user: SessionUser; token: string; classroomId: string }> {
+): Promise<LearnerClassroom & { user: SessionUser; token: string }> {
   await hitRateLimit(joinLimit(), address);
   const user = await db().user.findUnique({
     where: { resumeCodeHash: hashResumeCode(resumeCode) },
@@ -20,5 +21,5 @@ export async function resumeLearner(
   if (!user?.classroom || user.classroom.archivedAt)
     throw new BerthError('not_found', 'This resume code is unknown, or its classroom has ended.');
   const token = await createSession(user.id, LEARNER_SESSION_MS);
-  return { user: toSessionUser(user), token, classroomId: user.classroom.id };
+  return { ...toLearnerClassroom(user.classroom), user: toSessionUser(user), token };
 }
