@@ -2,8 +2,11 @@
 // first load does not carry them (only the pages and the lazy widgets that use them do).
 import { z } from 'zod';
 import {
+  broadcastsSchema,
   classroomListSchema,
   createdClassroomSchema,
+  handStateSchema,
+  instructorTypingBodySchema,
   joinReplySchema,
   resumeReplySchema,
 } from '../../contract/classrooms';
@@ -27,4 +30,22 @@ export const classroomApi = {
     request('POST', '/api/classrooms/join', joinReplySchema, { body: { code, name } }),
   resume: (resumeCode: string) =>
     request('POST', '/api/classrooms/resume', resumeReplySchema, { body: { resumeCode } }),
+  // A classroom learner's live widgets (the lesson page).
+  broadcasts: (classroomId: string, signal?: AbortSignal) =>
+    request('GET', `${classroomPath(classroomId)}/broadcasts`, broadcastsSchema, { signal }),
+  raiseHand: (classroomId: string, message: string | undefined) =>
+    request('POST', `${classroomPath(classroomId)}/hand`, handStateSchema, { body: { message } }),
+  lowerHand: (classroomId: string) =>
+    request('DELETE', `${classroomPath(classroomId)}/hand`, handStateSchema),
+  setInstructorTyping: (sandboxId: string, allowed: boolean) =>
+    request(
+      'PUT',
+      `/api/sandboxes/${encodeURIComponent(sandboxId)}/instructor-typing`,
+      instructorTypingBodySchema,
+      { body: { allowed } },
+    ),
 };
+
+export function classroomPath(classroomId: string): string {
+  return `/api/classrooms/${encodeURIComponent(classroomId)}`;
+}

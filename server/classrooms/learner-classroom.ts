@@ -18,12 +18,16 @@ export function toLearnerClassroom(c: Classroom): LearnerClassroom {
   };
 }
 
-/** The signed-in learner's classroom, or null: not a classroom learner, or the classroom is archived. */
+/** The signed-in learner's classroom (and their raised hand, if it is up), or null: not a classroom
+ * learner, or the classroom is archived. The event stream tells later changes of the hand. */
 export async function getLearnerClassroom(
   user: SessionUser | null | undefined,
-): Promise<LearnerClassroom | null> {
+): Promise<(LearnerClassroom & { hand: { message: string | null } | null }) | null> {
   if (user?.role !== 'learner') return null;
-  const row = await db().user.findUnique({ where: { id: user.id }, select: { classroom: true } });
+  const row = await db().user.findUnique({
+    where: { id: user.id },
+    select: { classroom: true, raisedHand: { select: { message: true } } },
+  });
   if (!row?.classroom || row.classroom.archivedAt) return null;
-  return toLearnerClassroom(row.classroom);
+  return { ...toLearnerClassroom(row.classroom), hand: row.raisedHand };
 }

@@ -10,9 +10,12 @@ import { LessonContents } from '@/components/lesson/lesson-contents';
 import { LessonPager } from '@/components/lesson/lesson-pager';
 import { DevReload, LessonProblems } from '@/components/lesson/lesson-problems';
 import { LessonProse } from '@/components/lesson/lesson-prose';
+import { ClassroomLiveIsland } from '@/components/live-class/classroom-live-island';
 import { SandboxPane } from '@/components/sandbox/sandbox-pane';
 import { LessonSession } from '@/components/session/lesson-session';
 import { SiteHeader } from '@/components/site/site-header';
+import { getServerViewer } from '@/server/auth/server-viewer.ts';
+import { getLearnerClassroom } from '@/server/classrooms/learner-classroom.ts';
 import { courseProblems } from '@/server/lessons/course-problems.ts';
 import { splitAtExerciseSlots } from '@/server/lessons/exercise-markers.ts';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
@@ -60,6 +63,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const t = stringsFor(lang);
   const { previous, next } = neighbours(catalog, lesson.id);
   const firstExercise = lesson.exercises[0];
+  // A learner in a classroom also gets its live widgets; the lesson works the same without them.
+  const classroom = await getLearnerClassroom(await getServerViewer()).catch(() => null);
 
   return (
     <LessonSession
@@ -107,6 +112,14 @@ export default async function LessonPage({ params, searchParams }: Props) {
           </article>
         </div>
         <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane} tabIndex={-1}>
+          {classroom && (
+            <ClassroomLiveIsland
+              lang={lang}
+              classroomId={classroom.classroomId}
+              title={classroom.title}
+              hand={classroom.hand}
+            />
+          )}
           <SandboxPane />
         </section>
         <div className={styles.exercisePane}>

@@ -1,0 +1,185 @@
+'use client';
+// Raise hand: a button that opens a small form with an optional message (POST /api/classrooms/:id/hand);
+// while the hand is up, "Lower hand" (DELETE). Escape closes the form and focus goes back to the button.
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { HAND_MESSAGE_MAX } from '../../contract/classrooms';
+import { classroomApi } from '../api/classroom-api';
+import { Spinner } from '../ui/icons';
+import styles from './classroom-live.module.css';
+import type { LiveClassStrings } from './live-class-strings';
+
+export function RaiseHand({
+  t,
+  classroomId,
+  hand,
+  onChange,
+}: {
+  t: LiveClassStrings;
+  classroomId: string;
+  hand: { raised: boolean; message: string | null };
+  onChange: (raised: boolean, message: string | null) => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const raiseRef = useRef<HTMLButtonElement>(null);
+  const lowerRef = useRef<HTMLButtonElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const ownChange = useRef(false);
+
+  useEffect(() => {
+    if (open) textRef.current?.focus();
+  }, [open]);
+  // After the learner's own raise or lower, focus follows to the button that undoes it.
+  useEffect(() => {
+    if (!ownChange.current) return;
+    ownChange.current = false;
+    (hand.raised ? lowerRef : raiseRef).current?.focus();
+  }, [hand.raised]);
+
+  const close = () => {
+    setOpen(false);
+    setFailed(false);
+    raiseRef.current?.focus();
+  };
+
+  async function send(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setFailed(false);
+    const text = message.trim() ? message.trim() : undefined;
+    try {
+      await classroomApi.raiseHand(classroomId, text);
+      ownChange.current = true;
+      setOpen(false);
+      setMessage('');
+      onChange(true, text ?? null);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function lower() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await classroomApi.lowerHand(classroomId);
+      ownChange.current = true;
+      onChange(false, null);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (hand.raised)
+    return (
+      <>
+        <button
+          ref={lowerRef}
+          type="button"
+          className={`${styles.handButton} ${styles.handUp}`}
+          onClick={lower}
+          disabled={busy}
+          data-testid="lower-hand"
+        >
+          {busy ? <Spinner /> : <HandIcon />}
+          <span>{busy ? t.lowering : t.lowerHand}</span>
+        </button>
+        {failed && (
+          <span className={styles.failed} role="alert">
+            {t.failed}
+          </span>
+        )}
+      </>
+    );
+
+  return (
+    <>
+      <button
+        ref={raiseRef}
+        type="button"
+        className={styles.handButton}
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => (open ? close() : setOpen(true))}
+        data-testid="raise-hand"
+      >
+        <HandIcon />
+        <span>{t.raiseHand}</span>
+      </button>
+      {open && (
+        <form
+          id={`${id}-panel`}
+          className={styles.handPanel}
+          onSubmit={send}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+          aria-labelledby={`${id}-title`}
+          data-testid="raise-hand-form"
+        >
+          <h2 id={`${id}-title`} className={styles.handTitle}>
+            {t.raiseHandTitle}
+          </h2>
+          <label htmlFor={`${id}-message`} className={styles.handLabel}>
+            {t.handMessageLabel}
+          </label>
+          <textarea
+            ref={textRef}
+            id={`${id}-message`}
+            name="message"
+            className={styles.handText}
+            rows={3}
+            maxLength={HAND_MESSAGE_MAX}
+            placeholder={t.handMessagePlaceholder}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            aria-describedby={`${id}-hint`}
+            disabled={busy}
+          />
+          <p id={`${id}-hint`} className={styles.handHint}>
+            {t.handMessageHint(HAND_MESSAGE_MAX)}
+            <span aria-hidden="true">
+              {' '}
+              ({message.length}/{HAND_MESSAGE_MAX})
+            </span>
+          </p>
+          {failed && (
+            <p className={styles.failed} role="alert">
+              {t.failed}
+            </p>
+          )}
+          <div className={styles.handActions}>
+            <button type="button" className={styles.secondary} onClick={close} disabled={busy}>
+              {t.cancel}
+            </button>
+            <button type="submit" className={styles.primary} disabled={busy} data-testid="send-hand">
+              {busy ? <Spinner /> : <HandIcon />}
+              <span>{busy ? t.raising : t.sendHand}</span>
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function HandIcon() {
+  return (
+    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none">
+      <path
+        d="M5.5 8V3.2a1 1 0 0 1 2 0V7.5m0-.5V2.2a1 1 0 0 1 2 0V7.5m0-.3V3.2a1 1 0 0 1 2 0v5.3c0 3-1.8 5.5-4.6 5.5-1.7 0-2.7-.8-3.6-2.2L2.6 9.1a1 1 0 0 1 1.6-1.2l1.3 1.5"
+        stroke="currentColor"
+        strokeWidth={1.4}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
