@@ -90,11 +90,19 @@ const exerciseCellSchema = z.object({
 });
 export type ExerciseCell = z.infer<typeof exerciseCellSchema>;
 
+/** Exercise id → cell. An object with a catchall rather than z.record: pages parse this module, and z.record's
+ * code would join the zod that every page shares, the lesson page's first load included (bench/page-weight.ts). */
+const exerciseCellsSchema = z
+  .object({})
+  .catchall(exerciseCellSchema)
+  .refine(
+    (cells) => Object.keys(cells).every((id) => exerciseIdSchema.safeParse(id).success),
+    'not an exercise id',
+  );
+
 /** GET /api/classrooms/:id/progress */
 export const classroomProgressSchema = z.object({
-  learners: z.array(
-    z.object({ id: z.string(), name: z.string(), exercises: z.record(exerciseIdSchema, exerciseCellSchema) }),
-  ),
+  learners: z.array(z.object({ id: z.string(), name: z.string(), exercises: exerciseCellsSchema })),
 });
 export type ClassroomProgress = z.infer<typeof classroomProgressSchema>;
 
@@ -122,7 +130,7 @@ export type LearnerLive = z.infer<typeof learnerLiveSchema>;
 export const classroomLiveProgressSchema = z.object({
   learners: z.array(
     z
-      .object({ id: z.string(), name: z.string(), exercises: z.record(exerciseIdSchema, exerciseCellSchema) })
+      .object({ id: z.string(), name: z.string(), exercises: exerciseCellsSchema })
       .extend(learnerLiveSchema.shape),
   ),
 });
