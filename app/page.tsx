@@ -3,8 +3,8 @@
 import { ChapterList } from '@/components/course/chapter-list';
 import { ContinueLink } from '@/components/course/continue-link';
 import { courseProgress } from '@/components/course/course-progress';
+import { courseStringsFor } from '@/components/course/course-strings';
 import { requestLang } from '@/components/i18n/request-lang';
-import { stringsFor } from '@/components/i18n/strings';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { getServerViewer } from '@/server/auth/server-viewer.ts';
@@ -18,7 +18,7 @@ export default async function CoursePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const lang = await requestLang(searchParams);
-  const t = stringsFor(lang);
+  const t = courseStringsFor(lang);
   const [catalog, viewer] = await Promise.all([getCatalog(lang), getServerViewer()]);
   // The same data as GET /api/progress; a page without progress still works, so a failure stays quiet.
   const progress = viewer ? await getProgress(viewer).catch(() => undefined) : undefined;

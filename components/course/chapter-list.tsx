@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import type { Catalog } from '../../contract/public-api';
 import type { Lang } from '../i18n/lang';
-import { stringsFor } from '../i18n/strings';
 import { ArrowIcon, ClockIcon } from '../ui/icons';
 import a11y from '../ui/sr-only.module.css';
 import styles from './chapter-list.module.css';
 import type { CourseProgress } from './course-progress';
+import { courseStringsFor } from './course-strings';
 import { ChapterProgress, LessonProgress } from './lesson-progress';
 
 export function ChapterList({
@@ -20,7 +20,7 @@ export function ChapterList({
   /** The learner's progress; none for a guest who has not checked anything. */
   progress?: CourseProgress;
 }) {
-  const t = stringsFor(lang);
+  const t = courseStringsFor(lang);
   // Numbered as in the course; what can be done now comes first, chapters not written yet after it, small.
   const numbered = catalog.chapters.map((chapter, i) => ({ chapter, number: i + 1 }));
   const isSoon = (c: Catalog['chapters'][number]) => c.comingSoon || c.lessons.length === 0;

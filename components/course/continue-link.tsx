@@ -4,12 +4,12 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { Lang } from '../i18n/lang';
-import { stringsFor } from '../i18n/strings';
 import { lastLesson } from '../session/last-lesson';
 import { useProgress } from '../session/progress-provider';
 import buttons from '../ui/button.module.css';
 import { ArrowIcon } from '../ui/icons';
 import { continueTarget, type LessonLink } from './continue-target';
+import { courseStringsFor } from './course-strings';
 
 export function ContinueLink({
   lang,
@@ -21,7 +21,7 @@ export function ContinueLink({
   lessons: readonly LessonLink[];
   className?: string;
 }) {
-  const t = stringsFor(lang);
+  const t = courseStringsFor(lang);
   const { passed } = useProgress();
   // Read after hydration: the server cannot know this browser's last lesson.
   const [last, setLast] = useState<string | undefined>();

@@ -1,11 +1,12 @@
 // How far the learner is in a lesson (on its card) or a chapter (under its title): done, started with
 // the count of exercises passed, or not started. Rendered on the server from the learner's progress.
-import type { Strings } from '../i18n/strings';
+
 import { CheckIcon } from '../ui/icons';
 import type { PartProgress } from './course-progress';
+import type { CourseStrings } from './course-strings';
 import styles from './lesson-progress.module.css';
 
-export function LessonProgress({ progress, t }: { progress: PartProgress; t: Strings }) {
+export function LessonProgress({ progress, t }: { progress: PartProgress; t: CourseStrings }) {
   if (progress.total === 0) return null;
   const words = { done: t.lessonDone, started: t.progressStarted, new: t.progressNew }[progress.state];
   return (
@@ -22,7 +23,7 @@ export function LessonProgress({ progress, t }: { progress: PartProgress; t: Str
   );
 }
 
-export function ChapterProgress({ progress, t }: { progress: PartProgress; t: Strings }) {
+export function ChapterProgress({ progress, t }: { progress: PartProgress; t: CourseStrings }) {
   if (progress.total === 0) return null;
   const percent = Math.round((100 * progress.done) / progress.total);
   return (

@@ -1,17 +1,8 @@
 'use client';
 // Where a classroom learner's widgets go on the lesson page. The page renders this only for a learner in a
-// classroom, and the widgets' code (event stream, forms, strings) loads after the page, never for anyone else:
-// the lesson page's first-load JavaScript has a budget (bench/page-weight.ts).
+// classroom (in a slot that holds the bar's place), and the widgets' code (event stream, forms, strings) loads
+// after the page, never for anyone else: the lesson page's first-load JavaScript has a budget
+// (bench/page-weight.ts), which this file alone costs nearly nothing of.
 import dynamic from 'next/dynamic';
-import type { ClassroomLiveProps } from './classroom-live';
-import styles from './classroom-live-island.module.css';
 
-const ClassroomLive = dynamic(() => import('./classroom-live'), {
-  ssr: false,
-  // Holds the bar's place while its code loads, so the terminal below does not jump.
-  loading: () => <div className={styles.placeholder} />,
-});
-
-export function ClassroomLiveIsland(props: ClassroomLiveProps) {
-  return <ClassroomLive {...props} />;
-}
+export const ClassroomLiveIsland = dynamic(() => import('./classroom-live'), { ssr: false });

@@ -101,7 +101,12 @@ export default function ClassroomLive({ lang, classroomId, title, hand }: Classr
           </span>
         </p>
       )}
-      {state.handResolved && !state.hand.raised && <p className={styles.notice}>{t.handResolved}</p>}
+      {/* Shown; said by the status line below, once. */}
+      {state.handResolved && !state.hand.raised && (
+        <p className={styles.notice} aria-hidden="true" data-testid="hand-resolved">
+          {t.handResolved}
+        </p>
+      )}
       {connected === false && <p className={styles.notice}>{t.offline}</p>}
       <p className={a11y.srOnly} role="status">
         {announcement}

@@ -16,7 +16,7 @@ import { waitForTerminal } from '../support/terminal-page.ts';
 const LESSON = 'concepts/images-and-containers';
 const EMAIL = 'ada@example.test';
 // A display name with markup: it must show as these characters, never as an element.
-const MARKUP_NAME = '<img src=x onerror="window.berthXss=1">Grace';
+const MARKUP_NAME = '<img src=x onerror=berthXss=1>Grace';
 
 describe('joining a class and following the instructor live', () => {
   let berth: RunningBerth;
@@ -198,7 +198,15 @@ describe('joining a class and following the instructor live', () => {
     await lesson.getByTestId('hand-raised').waitFor();
     await postAs(teacher, berth, `/api/classrooms/${room.id}/hands/${learnerId}`, undefined, 200, 'DELETE');
     await lesson.getByTestId('hand-raised').waitFor({ state: 'detached', timeout: 5_000 });
-    await lesson.getByText('Your instructor has answered your raised hand.').waitFor();
+    assert.equal(
+      await lesson.getByTestId('hand-resolved').innerText(),
+      'Your instructor has answered your raised hand.',
+    );
+    // …and said once, politely, to a screen reader.
+    assert.equal(
+      await lesson.getByTestId('classroom-live').getByRole('status').innerText(),
+      'Your instructor has answered your raised hand.',
+    );
   });
 
   test('"Instructor is watching" follows a watcher; "Allow instructor to type" shows its state and sticks', async () => {

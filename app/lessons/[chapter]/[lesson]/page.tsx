@@ -113,12 +113,14 @@ export default async function LessonPage({ params, searchParams }: Props) {
         </div>
         <section id="terminal-pane" className={styles.terminalPane} aria-label={t.terminalPane} tabIndex={-1}>
           {classroom && (
-            <ClassroomLiveIsland
-              lang={lang}
-              classroomId={classroom.classroomId}
-              title={classroom.title}
-              hand={classroom.hand}
-            />
+            <div className={styles.classroomSlot}>
+              <ClassroomLiveIsland
+                lang={lang}
+                classroomId={classroom.classroomId}
+                title={classroom.title}
+                hand={classroom.hand}
+              />
+            </div>
           )}
           <SandboxPane />
         </section>
