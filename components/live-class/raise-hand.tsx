@@ -32,12 +32,13 @@ export function RaiseHand({
   useEffect(() => {
     if (open) textRef.current?.focus();
   }, [open]);
-  // After the learner's own raise or lower, focus follows to the button that undoes it.
+  // After the learner's own raise or lower, focus follows to the button that undoes it — once the request is
+  // done (a button is disabled while it runs, and a disabled button takes no focus).
   useEffect(() => {
-    if (!ownChange.current) return;
+    if (!ownChange.current || busy) return;
     ownChange.current = false;
     (hand.raised ? lowerRef : raiseRef).current?.focus();
-  }, [hand.raised]);
+  }, [hand.raised, busy]);
 
   const close = () => {
     setOpen(false);
@@ -50,13 +51,15 @@ export function RaiseHand({
     setBusy(true);
     setFailed(false);
     const text = message.trim() ? message.trim() : undefined;
+    // Set before asking: the stream's event of this very change may come before the answer does.
+    ownChange.current = true;
     try {
       await classroomApi.raiseHand(classroomId, text);
-      ownChange.current = true;
       setOpen(false);
       setMessage('');
       onChange(true, text ?? null);
     } catch {
+      ownChange.current = false;
       setFailed(true);
     } finally {
       setBusy(false);
@@ -66,11 +69,12 @@ export function RaiseHand({
   async function lower() {
     setBusy(true);
     setFailed(false);
+    ownChange.current = true;
     try {
       await classroomApi.lowerHand(classroomId);
-      ownChange.current = true;
       onChange(false, null);
     } catch {
+      ownChange.current = false;
       setFailed(true);
     } finally {
       setBusy(false);

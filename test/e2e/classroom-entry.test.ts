@@ -179,9 +179,13 @@ describe('joining a class and following the instructor live', () => {
     await form.getByTestId('send-hand').click();
     await lesson.getByTestId('hand-raised').waitFor();
     assert.equal(await lesson.getByTestId('hand-message').innerText(), 'My containers <b>cannot</b> ping');
-    assert.equal(
-      await lesson.evaluate(() => document.activeElement?.getAttribute('data-testid')),
-      'lower-hand',
+    // Focus follows to the button that undoes it.
+    await lesson.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'lower-hand',
+      null,
+      {
+        timeout: 2_000,
+      },
     );
     const { hands } = await (
       await teacher.request.get(`${berth.baseUrl}/api/classrooms/${room.id}/hands`)
