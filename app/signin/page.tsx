@@ -2,12 +2,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { EntryCardPage } from '@/components/entry/entry-card-page';
 import styles from '@/components/entry/entry-page.module.css';
 import { entryStringsFor } from '@/components/entry/entry-strings';
 import { safeNextPath } from '@/components/entry/safe-next-path';
 import { SignInForm } from '@/components/entry/sign-in-form';
 import { requestLang } from '@/components/i18n/request-lang';
-import { SiteHeader } from '@/components/site/site-header';
 import { getServerViewer } from '@/server/auth/server-viewer.ts';
 
 interface Props {
@@ -28,22 +28,22 @@ export default async function SignInPage({ searchParams }: Props) {
   if (viewer?.role === 'instructor') redirect(next);
   const t = entryStringsFor(lang);
   return (
-    <>
-      <SiteHeader lang={lang} path="/signin" />
-      <main id="main" className={styles.page}>
-        <section className={styles.card} aria-labelledby="signin-title">
-          <h1 id="signin-title" className={styles.title}>
-            {t.signInTitle}
-          </h1>
-          <p className={styles.intro}>{t.signInIntro}</p>
-          {viewer?.role === 'learner' && <p className={styles.note}>{t.signedInAsLearner(viewer.name)}</p>}
-          <SignInForm lang={lang} next={next} />
-        </section>
-        <p className={styles.aside}>
-          {t.learnerHere} <Link href="/join">{t.joinWithCode}</Link>
-        </p>
-        <p className={styles.aside}>{t.noAccount}</p>
-      </main>
-    </>
+    <EntryCardPage
+      lang={lang}
+      path="/signin"
+      title={t.signInTitle}
+      intro={t.signInIntro}
+      after={
+        <>
+          <p className={styles.aside}>
+            {t.learnerHere} <Link href="/join">{t.joinWithCode}</Link>
+          </p>
+          <p className={styles.aside}>{t.noAccount}</p>
+        </>
+      }
+    >
+      {viewer?.role === 'learner' && <p className={styles.note}>{t.signedInAsLearner(viewer.name)}</p>}
+      <SignInForm lang={lang} next={next} />
+    </EntryCardPage>
   );
 }

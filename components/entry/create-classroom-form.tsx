@@ -6,14 +6,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { isApiError } from '../api/berth-api';
 import { classroomApi, type NewClassroom } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
-import buttons from '../ui/button.module.css';
-import { Spinner } from '../ui/icons';
 import { ChapterPicker, type PickerChapter } from './chapter-picker';
 import styles from './create-classroom-form.module.css';
 import { entryErrorText } from './entry-error';
 import { entryStringsFor } from './entry-strings';
 import { FieldError, FormError } from './form-error';
 import fields from './form-field.module.css';
+import { SubmitButton } from './submit-button';
 
 const TITLE_MAX = 100;
 const CAP_MAX = 1000;
@@ -187,19 +186,7 @@ export function CreateClassroomForm({
       </div>
 
       <FormError id={`${id}-form-error`} message={formError} />
-      <button
-        type="submit"
-        className={`${buttons.button} ${buttons.primary} ${fields.submit}`}
-        disabled={busy}
-      >
-        {busy ? (
-          <>
-            <Spinner /> {t.creating}
-          </>
-        ) : (
-          t.create
-        )}
-      </button>
+      <SubmitButton busy={busy} label={t.create} busyLabel={t.creating} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang';
 import buttons from '../ui/button.module.css';
 import { ArrowIcon } from '../ui/icons';
 import { normalizeCode } from './access-code';
+import { CodeField } from './code-field';
 import { entryStringsFor } from './entry-strings';
 import { FormError } from './form-error';
 import fields from './form-field.module.css';
@@ -30,28 +31,18 @@ export function JoinCodeForm({ lang }: { lang: Lang }) {
 
   return (
     <form className={fields.form} onSubmit={onSubmit} noValidate data-testid="join-code-form">
-      <div className={fields.field}>
-        <label htmlFor={`${id}-code`} className={fields.label}>
-          {t.codeLabel}
-        </label>
-        <input
-          id={`${id}-code`}
-          name="code"
-          className={`${fields.input} ${fields.code}`}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={64}
-          placeholder={t.codePlaceholder}
-          value={code}
-          onChange={(e) => {
-            setCode(e.target.value);
-            setError(undefined);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-      </div>
+      <CodeField
+        id={id}
+        name="code"
+        label={t.codeLabel}
+        placeholder={t.codePlaceholder}
+        value={code}
+        error={error}
+        onChange={(value) => {
+          setCode(value);
+          setError(undefined);
+        }}
+      />
       <FormError id={`${id}-error`} message={error} />
       <button type="submit" className={`${buttons.button} ${buttons.primary} ${fields.submit}`}>
         {t.next} <ArrowIcon />

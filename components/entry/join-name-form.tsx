@@ -10,7 +10,7 @@ import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
 import buttons from '../ui/button.module.css';
-import { ArrowIcon, Spinner } from '../ui/icons';
+import { ArrowIcon } from '../ui/icons';
 import { entryErrorText } from './entry-error';
 import styles from './entry-page.module.css';
 import { entryStringsFor } from './entry-strings';
@@ -18,6 +18,7 @@ import { FormError } from './form-error';
 import fields from './form-field.module.css';
 import { learnerNameProblem } from './learner-name-problem';
 import { ResumeCodeCard } from './resume-code-card';
+import { SubmitButton } from './submit-button';
 
 export interface AlreadyJoined {
   title: string;
@@ -157,19 +158,7 @@ export function JoinNameForm({
           </p>
         </div>
         <FormError id={`${id}-error`} message={error} testId="join-error" />
-        <button
-          type="submit"
-          className={`${buttons.button} ${buttons.primary} ${fields.submit}`}
-          disabled={busy}
-        >
-          {busy ? (
-            <>
-              <Spinner /> {t.joining}
-            </>
-          ) : (
-            t.join
-          )}
-        </button>
+        <SubmitButton busy={busy} label={t.join} busyLabel={t.joining} />
       </form>
     </section>
   );

@@ -6,13 +6,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
-import buttons from '../ui/button.module.css';
-import { Spinner } from '../ui/icons';
 import { normalizeCode } from './access-code';
+import { CodeField } from './code-field';
 import { entryErrorText } from './entry-error';
 import { entryStringsFor } from './entry-strings';
 import { FormError } from './form-error';
 import fields from './form-field.module.css';
+import { SubmitButton } from './submit-button';
 
 export function ResumeForm({ lang }: { lang: Lang }) {
   const t = entryStringsFor(lang);
@@ -47,46 +47,24 @@ export function ResumeForm({ lang }: { lang: Lang }) {
 
   return (
     <form method="post" className={fields.form} onSubmit={onSubmit} noValidate data-testid="resume-form">
-      <div className={fields.field}>
-        <label htmlFor={`${id}-code`} className={fields.label}>
-          {t.resumeLabel}
-        </label>
-        <input
-          id={`${id}-code`}
-          name="resumeCode"
-          className={`${fields.input} ${fields.code}`}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={64}
-          placeholder={t.resumePlaceholder}
-          value={code}
-          onChange={(e) => {
-            setCode(e.target.value);
-            setError(undefined);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          disabled={busy}
-        />
-      </div>
+      <CodeField
+        id={id}
+        name="resumeCode"
+        label={t.resumeLabel}
+        placeholder={t.resumePlaceholder}
+        value={code}
+        error={error}
+        disabled={busy}
+        onChange={(value) => {
+          setCode(value);
+          setError(undefined);
+        }}
+      />
       <FormError id={`${id}-error`} message={error} testId="resume-error" />
       <p className={fields.hint} role="status">
         {welcome}
       </p>
-      <button
-        type="submit"
-        className={`${buttons.button} ${buttons.primary} ${fields.submit}`}
-        disabled={busy}
-      >
-        {busy ? (
-          <>
-            <Spinner /> {t.resuming}
-          </>
-        ) : (
-          t.resume
-        )}
-      </button>
+      <SubmitButton busy={busy} label={t.resume} busyLabel={t.resuming} />
     </form>
   );
 }

@@ -6,12 +6,11 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
-import buttons from '../ui/button.module.css';
-import { Spinner } from '../ui/icons';
 import { entryErrorText } from './entry-error';
 import { entryStringsFor } from './entry-strings';
 import { FormError } from './form-error';
 import fields from './form-field.module.css';
+import { SubmitButton } from './submit-button';
 
 export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
   const t = entryStringsFor(lang);
@@ -89,19 +88,7 @@ export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
         />
       </div>
       <FormError id={errorId} message={error} testId="signin-error" />
-      <button
-        type="submit"
-        className={`${buttons.button} ${buttons.primary} ${fields.submit}`}
-        disabled={busy}
-      >
-        {busy ? (
-          <>
-            <Spinner /> {t.signingIn}
-          </>
-        ) : (
-          t.signIn
-        )}
-      </button>
+      <SubmitButton busy={busy} label={t.signIn} busyLabel={t.signingIn} />
     </form>
   );
 }
