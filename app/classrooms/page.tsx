@@ -8,8 +8,10 @@ import { SignOutButton } from '@/components/entry/sign-out-button';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
 import { SiteHeader } from '@/components/site/site-header';
+import { createClassroomBodySchema } from '@/contract/classrooms.ts';
 import { getServerViewer } from '@/server/auth/server-viewer.ts';
 import { listClassrooms } from '@/server/classrooms/list-classrooms.ts';
+import { config } from '@/server/config.ts';
 import { getCatalog } from '@/server/lessons/get-catalog.ts';
 import styles from './page.module.css';
 
@@ -26,6 +28,9 @@ export default async function ClassroomsPage({ searchParams }: Props) {
   if (viewer?.role !== 'instructor') redirect('/signin?next=/classrooms');
   const t = entryStringsFor(lang);
   const [classrooms, catalog] = await Promise.all([listClassrooms(viewer), getCatalog(lang)]);
+  // The time-limit field shows only where the create route takes one (a classroom's sandbox time limit).
+  const maxSandboxMinutes =
+    'sandboxMinutes' in createClassroomBodySchema.shape ? config().BERTH_SANDBOX_TTL_MINUTES : undefined;
   const chapters = catalog.chapters
     .filter((c) => c.lessons.length > 0)
     .map((c) => ({
@@ -56,7 +61,7 @@ export default async function ClassroomsPage({ searchParams }: Props) {
             <h2 id="create-title" className={styles.createTitle}>
               {t.createTitle}
             </h2>
-            <CreateClassroomForm lang={lang} chapters={chapters} />
+            <CreateClassroomForm lang={lang} chapters={chapters} maxSandboxMinutes={maxSandboxMinutes} />
           </section>
         </div>
       </main>
