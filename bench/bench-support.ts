@@ -117,7 +117,7 @@ export const BENCH_LABEL = 'berth.bench';
 // The same node image, started with only what Docker-in-Docker needs on the userns-remapped sandbox engine:
 // a private cgroup namespace, SYS_ADMIN + NET_ADMIN on top of Docker's default capabilities, no
 // AppArmor/seccomp/masked paths, a tmpfs /run and a volume for the inner /var/lib/docker (overlay2 needs a
-// real filesystem below it). No Berth disk, parent cgroup, read-only root, network or limits.
+// real filesystem below it); the image is the agent's (BERTH_NODE_IMAGE). No Berth disk, parent cgroup, read-only root, network or limits.
 export async function startBareNode(name: string, runId: string): Promise<string> {
   const label = `${BENCH_LABEL}=${runId}`;
   const vol = await docker(['volume', 'create', '--label', label, `${name}-docker`]);
@@ -146,7 +146,7 @@ export async function startBareNode(name: string, runId: string): Promise<string
     '/run',
     '-v',
     `${name}-docker:/var/lib/docker`,
-    'berth/node:latest',
+    agentConfig().BERTH_NODE_IMAGE,
   ]);
   if (run.code !== 0) throw new Error(`bench: docker run: ${run.out}`);
   // The output also carries the engine's warnings (e.g. about IPv4 forwarding); the id is the 64-hex line.
@@ -164,10 +164,16 @@ export async function startBareNode(name: string, runId: string): Promise<string
   return cid;
 }
 
-// Polls until `docker info` answers inside the node.
+// Polls until the inner engine answers `docker info` with its id. (With --format, `docker info` exits 0
+// even when the daemon is not up yet — it prints "Cannot connect" and an empty id — so the exit code
+// alone would time the first `docker exec`, not the engine.)
 export async function waitInnerDocker(name: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while ((await docker(['exec', name, 'docker', 'info', '--format', '{{.ID}}'])).code !== 0) {
+  const answers = async () => {
+    const r = await docker(['exec', name, 'docker', 'info', '--format', 'id={{.ID}}']);
+    return r.code === 0 && /^id=\S+$/m.test(r.out);
+  };
+  while (!(await answers())) {
     if (Date.now() > deadline)
       throw new Error(
         `bench: ${name}: inner docker never answered: ${(await docker(['logs', '--tail', '5', name])).out}`,

@@ -120,7 +120,7 @@ async function pullCourseImages(c: AgentConfig, hash: string, dockerDir: string)
         mirrorPort: c.BERTH_MIRROR_PORT,
       }),
     );
-    await startNode(engine, containerId, { cgroupParent, rootUid });
+    await startNode(engine, containerId, { cgroupParent, rootUid, rootDir });
     await waitNodeReady(engine, containerId, BUILDER_READY_MS).catch((e: Error) => {
       throw new HostError(`the image store builder did not start its engine: ${e.message}`);
     });

@@ -25,6 +25,7 @@ import {
 } from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
 import { writeSandboxSshKey } from './sandbox-ssh-key.ts';
+import { StartPhases } from './start-phases.ts';
 
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
 // plus the live terminal sessions, rebuilt by adopt() after a restart.
@@ -155,52 +156,66 @@ export class SandboxManager {
       state: 'starting',
       terminals: new Map(),
     };
+    const phases = new StartPhases();
     try {
       const rootUid = await remappedRootUid();
       const store = await currentImageStore(settings.imageStoreRoot);
-      const disk = await createSandboxDisk({
-        sandboxesDir: settings.sandboxesDir,
-        sandboxId: input.id,
-        sizeMb: settings.diskMb,
-        nodes: input.nodes,
-        rootUid,
-      });
-      await writeSandboxSshKey({
-        sandboxId: input.id,
-        homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home),
-        rootUid,
-      });
       const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
-      await createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length });
-      const net = networkName(input.id);
-      const gateway = await engine.networkGateway(
-        await engine.createNetwork(net, labels, bridgeName(input.id)),
+      // Independent preparations side by side: the disk (then each node's keys and image-store metadata on
+      // it), the parent cgroup, the network.
+      const [disk, gateway] = await allSettledOrThrow([
+        createSandboxDisk({
+          sandboxesDir: settings.sandboxesDir,
+          sandboxId: input.id,
+          sizeMb: settings.diskMb,
+          nodes: input.nodes,
+          rootUid,
+        }).then(async (disk) => {
+          await Promise.all([
+            writeSandboxSshKey({
+              sandboxId: input.id,
+              homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home),
+              rootUid,
+            }),
+            ...input.nodes.map((n) => seedNodeDocker(store, nodeDirs(disk, n).docker, rootUid)),
+          ]);
+          return disk;
+        }),
+        engine
+          .createNetwork(networkName(input.id), labels, bridgeName(input.id))
+          .then((id) => engine.networkGateway(id)),
+        createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length }),
+      ]);
+      phases.mark('prepare');
+      await allSettledOrThrow(
+        input.nodes.map(async (node) => {
+          const dirs = nodeDirs(disk, node);
+          const id = await engine.createContainer(
+            nodeContainerSpec({
+              name: containerName(input.id, node),
+              hostname: node,
+              image: settings.nodeImage,
+              networkName: networkName(input.id),
+              labels: { ...labels, [LABEL.node]: node },
+              limits: settings.limits,
+              dockerDataDir: dirs.docker,
+              homeDir: dirs.home,
+              rootDir: dirs.root,
+              cgroupParent,
+              imageStoreBind: storeBind(store),
+              gateway,
+              mirrorPort: settings.mirrorPort,
+            }),
+          );
+          sandbox.nodes.set(node, id);
+          await startNode(engine, id, { cgroupParent, rootUid, rootDir: dirs.root });
+        }),
       );
-      for (const node of input.nodes) {
-        const dirs = nodeDirs(disk, node);
-        await seedNodeDocker(store, dirs.docker, rootUid);
-        const id = await engine.createContainer(
-          nodeContainerSpec({
-            name: containerName(input.id, node),
-            hostname: node,
-            image: settings.nodeImage,
-            networkName: net,
-            labels: { ...labels, [LABEL.node]: node },
-            limits: settings.limits,
-            dockerDataDir: dirs.docker,
-            homeDir: dirs.home,
-            rootDir: dirs.root,
-            cgroupParent,
-            imageStoreBind: storeBind(store),
-            gateway,
-            mirrorPort: settings.mirrorPort,
-          }),
-        );
-        sandbox.nodes.set(node, id);
-        await startNode(engine, id, { cgroupParent, rootUid });
-      }
-      // Ready = every inner engine answers (the course images come with the shared store).
+      phases.mark('node-start');
+      // Ready = every inner engine listens (the course images come with the shared store).
       await Promise.all([...sandbox.nodes.values()].map((id) => waitNodeReady(engine, id, READY_TIMEOUT_MS)));
+      phases.mark('engine-ready');
+      console.log(`[agent] sandbox ${input.id} ready in ${phases.totalMs} ms (${phases})`);
       sandbox.state = 'ready';
       this.sandboxes.set(input.id, sandbox);
       return this.view(sandbox);
@@ -347,4 +362,15 @@ export class SandboxManager {
     }
     return t;
   }
+}
+
+// Like Promise.all, but settles only when every step has ended: a failure then cleans up after all of them
+// (removeObjects), never while a sibling is still creating a network or a container.
+async function allSettledOrThrow<T extends readonly unknown[]>(
+  steps: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
