@@ -33,17 +33,41 @@ export const learnerNameSchema = guestNameSchema.regex(
   'name may not contain control or formatting characters',
 );
 
+/** A classroom's sandbox time limit in minutes; the server also holds it to BERTH_SANDBOX_TTL_MINUTES. */
+const sandboxMinutesSchema = z.number().int().min(1);
+
 /** POST /api/classrooms */
 export const createClassroomBodySchema = z.object({
   title: z.string().trim().min(1).max(100),
   lessonIds: z.array(lessonIdSchema).min(1).max(100),
   learnerCap: z.number().int().min(1).max(1000).optional(),
+  sandboxMinutes: sandboxMinutesSchema.optional(),
 });
 
-/** PATCH /api/classrooms/:id: close or reopen joining; archive (which also closes joining, for good). */
+/** PATCH /api/classrooms/:id: close or reopen joining; archive (which also closes joining, for good); set
+ * or clear (null) the sandbox time limit. */
 export const updateClassroomBodySchema = z
-  .object({ joinOpen: z.boolean().optional(), archived: z.literal(true).optional() })
-  .refine((b) => b.joinOpen !== undefined || b.archived !== undefined, 'nothing to change');
+  .object({
+    joinOpen: z.boolean().optional(),
+    archived: z.literal(true).optional(),
+    sandboxMinutes: sandboxMinutesSchema.nullable().optional(),
+  })
+  .refine(
+    (b) => b.joinOpen !== undefined || b.archived !== undefined || b.sandboxMinutes !== undefined,
+    'nothing to change',
+  );
+
+/** POST /api/classrooms/:id/prewarm: keep `count` warm sandboxes for the class (0 = release them). */
+export const prewarmBodySchema = z.object({ count: z.number().int().min(0).max(500) });
+
+/** GET (and POST) /api/classrooms/:id/prewarm: the pre-warm asked for and how far it has come. */
+export const prewarmStatusSchema = z.object({
+  requested: z.number().int(),
+  ready: z.number().int(),
+  starting: z.number().int(),
+  claimed: z.number().int(),
+});
+export type PrewarmStatus = z.infer<typeof prewarmStatusSchema>;
 
 /** POST /api/classrooms/join */
 export const joinBodySchema = z.object({ code: codeInputSchema, name: learnerNameSchema });
@@ -72,6 +96,8 @@ export const classroomSchema = z.object({
   archived: z.boolean(),
   learnerCap: z.number().int().nullable(),
   learnerCount: z.number().int(),
+  /** The time limit of its learners' sandboxes in minutes; null = the host's (BERTH_SANDBOX_TTL_MINUTES). */
+  sandboxMinutes: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export type ClassroomView = z.infer<typeof classroomSchema>;

@@ -30,6 +30,8 @@ const fields = z.object({
   BERTH_SANDBOX_IDLE_MINUTES: int(30),
   BERTH_WARM_POOL_SIZE: int(2),
   BERTH_WARM_POOL_MAX_AGE_MINUTES: int(30),
+  // How long sandboxes pre-warmed for a class (POST /api/classrooms/:id/prewarm) wait for its learners.
+  BERTH_PREWARM_HOLD_MINUTES: z.coerce.number().int().min(1).default(120),
   BERTH_CHECK_TIMEOUT_MS: int(15000),
   BERTH_SECURE_COOKIES: bool.default(false),
   // Origins besides the one the request's Host names that may call the API and open terminals

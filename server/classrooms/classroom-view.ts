@@ -11,6 +11,7 @@ export function toClassroomView(c: Classroom): ClassroomView {
     archived: c.archivedAt !== null,
     learnerCap: c.learnerCap,
     learnerCount: c.learnerCount,
+    sandboxMinutes: c.sandboxMinutes,
     createdAt: c.createdAt.toISOString(),
   });
 }

@@ -5,12 +5,14 @@ import { db } from '../db/client.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { loadCourse } from '../lessons/load-course.ts';
 import { newAccessCode } from './access-code.ts';
+import { checkSandboxMinutes } from './sandbox-minutes.ts';
 
 // A classroom of the instructor's, for lessons of the course, with a fresh join code.
 export async function createClassroom(
   instructor: SessionUser,
-  input: { title: string; lessonIds: string[]; learnerCap?: number },
+  input: { title: string; lessonIds: string[]; learnerCap?: number; sandboxMinutes?: number },
 ): Promise<{ id: string; joinCode: string }> {
+  checkSandboxMinutes(input.sandboxMinutes);
   const course = await loadCourse();
   const unknown = input.lessonIds.filter((id) => !course.lessons.has(id));
   if (unknown.length)
@@ -26,6 +28,7 @@ export async function createClassroom(
           lessonIds: JSON.stringify(lessonIds),
           joinCode: newAccessCode(JOIN_CODE_LENGTH),
           learnerCap: input.learnerCap ?? null,
+          sandboxMinutes: input.sandboxMinutes ?? null,
         },
       });
       return { id: c.id, joinCode: c.joinCode };

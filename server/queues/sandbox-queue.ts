@@ -13,6 +13,7 @@ export const jobSchemas = {
   'reap-idle': z.object({}),
   reconcile: z.object({}),
   'refill-pool': z.object({}),
+  'prewarm-classroom': z.object({ classroomId: z.string() }),
   'detect-lost-agents': z.object({}),
 } as const;
 export type JobName = keyof typeof jobSchemas;
@@ -91,6 +92,15 @@ export async function enqueueRefill(): Promise<void> {
     'refill-pool',
     {},
     { jobId: REFILL_JOB_ID, removeOnComplete: true, removeOnFail: true },
+  );
+}
+
+// One job per classroom at a time (its id): two would both see the class short and overfill it.
+export async function enqueuePrewarm(classroomId: string): Promise<void> {
+  await sandboxQueue().add(
+    'prewarm-classroom',
+    { classroomId },
+    { jobId: `prewarm-${classroomId}`, removeOnComplete: true, removeOnFail: true },
   );
 }
 

@@ -2,6 +2,7 @@ import { type Job, Worker } from 'bullmq';
 import { detectLostAgents } from '../agents/detect-lost-agents.ts';
 import { config } from '../config.ts';
 import { replicaId } from '../http/replica-header.ts';
+import { enqueueClassroomPrewarms, refillClassroomPrewarm } from '../sandboxes/classroom-prewarm.ts';
 import { provisionSandbox } from '../sandboxes/provision-sandbox.ts';
 import { reapIdleSandboxes } from '../sandboxes/reap-idle-sandboxes.ts';
 import { reconcileSandboxes } from '../sandboxes/reconcile-sandboxes.ts';
@@ -41,6 +42,10 @@ async function handle(job: Job): Promise<void> {
       // BullMQ holds at most one job per id; the scheduler's tick just asks for it.
       if (job.id !== REFILL_JOB_ID) return enqueueRefill();
       await refillWarmPool();
+      await enqueueClassroomPrewarms();
+      return;
+    case 'prewarm-classroom':
+      await refillClassroomPrewarm((data as { classroomId: string }).classroomId);
       return;
     case 'detect-lost-agents':
       await detectLostAgents();

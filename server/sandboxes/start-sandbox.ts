@@ -3,11 +3,11 @@ import { BerthError } from '../../contract/errors.ts';
 import type { SandboxOnLive } from '../../contract/public-api.ts';
 import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
-import { config } from '../config.ts';
 import { db } from '../db/client.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
+import { learnerSandboxLimits } from './learner-sandbox-limits.ts';
 import { LIVE_STATES, OCCUPYING_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { hitStartLimits } from './start-limits.ts';
@@ -57,14 +57,10 @@ export async function startSandbox(
   if (live) await stopSandbox(live.id, 'replaced by a sandbox for another lesson');
 
   try {
-    const warm = await claimWarmSandbox(user.id, lessonId, wanted);
+    const limits = await learnerSandboxLimits(user.id, lessonId);
+    const warm = await claimWarmSandbox(user.id, lessonId, wanted, limits);
     if (warm) return { sandbox: warm, created: true };
-    const row = await createSandboxRow({
-      userId: user.id,
-      lessonId,
-      nodes: wanted,
-      ttlMs: config().BERTH_SANDBOX_TTL_MINUTES * 60_000,
-    });
+    const row = await createSandboxRow({ userId: user.id, lessonId, nodes: wanted, ttlMs: limits.ttlMs });
     return { sandbox: toSandboxView(row), created: true };
   } catch (e) {
     // Two starts at once (a double click, two tabs, two replicas): the unique index on liveUserId let
@@ -89,6 +85,8 @@ export async function createSandboxRow(input: {
   lessonId: string;
   nodes: readonly string[];
   ttlMs: number;
+  /** A pool sandbox held for this classroom's learners (classroom-prewarm.ts). */
+  prewarmClassroomId?: string;
 }) {
   const agent = await placeSandbox();
   const id = newSandboxId();
@@ -104,6 +102,7 @@ export async function createSandboxRow(input: {
       expiresAt,
       // Pool sandboxes belong to nobody yet; a claim sets it (warm-pool.ts).
       liveUserId: input.userId === POOL_USER_ID ? null : input.userId,
+      prewarmClassroomId: input.prewarmClassroomId ?? null,
     },
   });
   await scheduleExpiry(id, expiresAt);

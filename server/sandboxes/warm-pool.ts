@@ -15,7 +15,7 @@ export const POOL_USER_ID = 'berth-warm-pool';
 export const POOL_LESSON_ID = 'warm-pool';
 const POOL_NODES = ['node1'];
 
-async function ensurePoolUser(): Promise<void> {
+export async function ensurePoolUser(): Promise<void> {
   await db().user.upsert({
     where: { id: POOL_USER_ID },
     create: { id: POOL_USER_ID, name: 'warm pool', role: 'system' },
@@ -23,21 +23,52 @@ async function ensurePoolUser(): Promise<void> {
   });
 }
 
+// A learner's start takes a warm sandbox when one fits: first one pre-warmed for their classroom (when the
+// lesson is one of the class's, see classroom-prewarm.ts), else one of the general pool's.
 export async function claimWarmSandbox(
   userId: string,
   lessonId: string,
   nodes: readonly string[],
+  opts: { ttlMs: number; classroomId?: string },
 ): Promise<SandboxView | undefined> {
+  if (opts.classroomId) {
+    const claimed = await claimFrom(
+      { prewarmClassroomId: opts.classroomId },
+      userId,
+      lessonId,
+      nodes,
+      opts.ttlMs,
+    );
+    if (claimed) return claimed;
+  }
   if (config().BERTH_WARM_POOL_SIZE === 0) return undefined;
   if (nodes.length !== POOL_NODES.length || nodes.some((n, i) => n !== POOL_NODES[i])) return undefined;
+  const claimed = await claimFrom({ prewarmClassroomId: null }, userId, lessonId, nodes, opts.ttlMs);
+  await enqueueRefill();
+  return claimed;
+}
+
+// The oldest ready pool sandbox of `which` whose nodes cover `nodes`, moved to the learner.
+async function claimFrom(
+  which: { prewarmClassroomId: string | null },
+  userId: string,
+  lessonId: string,
+  nodes: readonly string[],
+  ttlMs: number,
+): Promise<SandboxView | undefined> {
   // Only from hosts that take new sandboxes: a draining host is emptying out.
   const hosts = (await placeableAgents()).map((a) => a.id);
-  const candidates = await db().sandbox.findMany({
-    where: { userId: POOL_USER_ID, state: 'ready', agentId: { in: hosts } },
-    orderBy: { createdAt: 'asc' },
-    take: 3,
+  const candidates = (
+    await db().sandbox.findMany({
+      where: { userId: POOL_USER_ID, state: 'ready', agentId: { in: hosts }, ...which },
+      orderBy: { createdAt: 'asc' },
+      take: 5,
+    })
+  ).filter((c) => {
+    const has: string[] = JSON.parse(c.nodes);
+    return nodes.every((n) => has.includes(n));
   });
-  const expiresAt = new Date(Date.now() + config().BERTH_SANDBOX_TTL_MINUTES * 60_000);
+  const expiresAt = new Date(Date.now() + ttlMs);
   for (const c of candidates) {
     // Atomic hand-over: only one learner can move a pool row to themselves.
     const { count } = await db().sandbox.updateMany({
@@ -46,11 +77,9 @@ export async function claimWarmSandbox(
     });
     if (count !== 1) continue;
     await scheduleExpiry(c.id, expiresAt, { replace: true });
-    await enqueueRefill();
     const row = await db().sandbox.findUniqueOrThrow({ where: { id: c.id } });
     return toSandboxView(row);
   }
-  await enqueueRefill();
   return undefined;
 }
 
@@ -60,7 +89,7 @@ export async function refillWarmPool(): Promise<{ started: number; recycled: num
   const c = config();
   const maxAgeMs = c.BERTH_WARM_POOL_MAX_AGE_MINUTES * 60_000;
   const pool = await db().sandbox.findMany({
-    where: { userId: POOL_USER_ID, state: { in: ['starting', 'ready'] } },
+    where: { userId: POOL_USER_ID, state: { in: ['starting', 'ready'] }, prewarmClassroomId: null },
   });
   const draining = new Set((await listAgents()).filter((a) => a.draining).map((a) => a.id));
   let recycled = 0;

@@ -161,6 +161,11 @@ async function launchControlPlane(
       await import('../../app/api/classrooms/[id]/learners/[learnerId]/attempts/route.ts'),
     ],
     [
+      '/api/classrooms/:id/prewarm',
+      /^\/api\/classrooms\/([^/]+)\/prewarm$/,
+      await import('../../app/api/classrooms/[id]/prewarm/route.ts'),
+    ],
+    [
       '/api/classrooms/:id',
       /^\/api\/classrooms\/([^/]+)$/,
       await import('../../app/api/classrooms/[id]/route.ts'),

@@ -232,6 +232,9 @@ export class SandboxManager {
   // A sandbox whose objects could not all be removed stays listed (failed), so the reaper and the
   // control plane's next stop try again instead of forgetting it half-removed.
   async remove(id: string): Promise<void> {
+    // Removed while still starting (a learner who leaves at once): let the start end first, so its disk,
+    // network and containers are not created behind the removal's back.
+    await this.creating.get(id)?.catch(() => {});
     const s = this.sandboxes.get(id);
     if (s) {
       for (const t of s.terminals.values()) t.close();
