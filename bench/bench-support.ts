@@ -212,6 +212,16 @@ export async function memAvailable(): Promise<number> {
 
 export const MiB = 1024 * 1024;
 
+// Until the sandbox is ready, asking as the lesson page does (components/session/use-sandbox-lifecycle.ts):
+// GET …?waitMs, which the server answers as soon as the sandbox is ready.
+export async function waitReady(cp: ControlPlane, cookie: string, id: string, state: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (state !== 'ready') {
+    if (state === 'failed' || Date.now() > deadline) throw new Error(`bench: sandbox ${id} is ${state}`);
+    state = (await cp.call('GET', `/api/sandboxes/${id}?waitMs=10000`, { cookie })).json?.state;
+  }
+}
+
 // POST /api/sandboxes → ready → terminal websocket → first prompt, as a learner's page does it.
 export async function startToPrompt(
   cp: ControlPlane,
@@ -222,15 +232,7 @@ export async function startToPrompt(
   const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId } });
   if (r.status !== 201)
     throw new Error(`bench: POST /api/sandboxes answered ${r.status} ${JSON.stringify(r.json)}`);
-  // Polled every 50 ms (not waitForState's 200 ms) so the timing is as fine as the bare baseline's.
-  const deadline = Date.now() + 120_000;
-  let state = r.json.state as string;
-  while (state !== 'ready') {
-    if (state === 'failed' || Date.now() > deadline)
-      throw new Error(`bench: sandbox ${r.json.id} is ${state}`);
-    await new Promise((res) => setTimeout(res, 50));
-    state = (await cp.call('GET', `/api/sandboxes/${r.json.id}`, { cookie })).json?.state;
-  }
+  await waitReady(cp, cookie, r.json.id, r.json.state);
   const readyMs = performance.now() - t0;
   const t = terminal(cp.openTerminal(cookie, r.json.id));
   await t.open;

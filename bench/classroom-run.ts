@@ -3,7 +3,7 @@ import os from 'node:os';
 import { typeInTerminal } from '../cli/terminal-typist.ts';
 import { createTestClassroom, joinAsLearner, signInInstructor } from '../test/support/classroom-people.ts';
 import type { ControlPlane } from '../test/support/control-plane-harness.ts';
-import { median, pct, terminal } from './bench-support.ts';
+import { median, pct, terminal, waitReady } from './bench-support.ts';
 
 // A class at once through the real HTTP API and terminal websocket, as N learners' pages would do it: an
 // instructor makes a classroom, N learners join by code, then all start a sandbox at once (POST → ready →
@@ -37,14 +37,36 @@ export interface ClassroomRun {
 
 export async function runClassroom(
   cp: ControlPlane,
-  opts: { learners: number; keys: number; keyIntervalMs: number; log?: (s: string) => void },
+  opts: {
+    learners: number;
+    keys: number;
+    keyIntervalMs: number;
+    /** Sandboxes the instructor pre-warms for the class before it starts (POST …/prewarm), 0 = none. */
+    prewarm?: number;
+    log?: (s: string) => void;
+  },
 ): Promise<ClassroomRun> {
   const log = opts.log ?? (() => {});
   const instructor = await signInInstructor(cp, `bench-${process.pid}-${Date.now()}@example.org`);
-  const { joinCode } = await createTestClassroom(cp, instructor, [CLASS_LESSON]);
+  const { id: classroomId, joinCode } = await createTestClassroom(cp, instructor, [CLASS_LESSON]);
   const people = await Promise.all(
     Array.from({ length: opts.learners }, (_, i) => joinAsLearner(cp, joinCode, `Learner ${i + 1}`)),
   );
+  if (opts.prewarm) {
+    log(`the instructor pre-warms ${opts.prewarm} sandboxes and waits until they are ready`);
+    await cp.call('POST', `/api/classrooms/${classroomId}/prewarm`, {
+      cookie: instructor,
+      body: { count: opts.prewarm },
+    });
+    const deadline = Date.now() + 600_000;
+    while (
+      (await cp.call('GET', `/api/classrooms/${classroomId}/prewarm`, { cookie: instructor })).json.ready <
+      opts.prewarm
+    ) {
+      if (Date.now() > deadline) throw new Error('bench: the pre-warmed sandboxes never all became ready');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
   const host = new HostSampler();
   const failures: string[] = [];
   const sandboxes: (string | undefined)[] = [];
@@ -130,20 +152,14 @@ export async function runClassroom(
   }
 }
 
-// POST → ready (polled every 250 ms, as often as a page would bear with a class at once) → prompt.
+// POST → ready (asked as the lesson page asks) → prompt.
 async function startToPromptOf(cp: ControlPlane, cookie: string) {
   const t0 = performance.now();
   const r = await cp.call('POST', '/api/sandboxes', { cookie, body: { lessonId: CLASS_LESSON } });
   if (r.status !== 201)
     throw new Error(`bench: POST /api/sandboxes answered ${r.status} ${JSON.stringify(r.json)}`);
   const id: string = r.json.id;
-  let state: string = r.json.state;
-  const deadline = Date.now() + 300_000;
-  while (state !== 'ready') {
-    if (state === 'failed' || Date.now() > deadline) throw new Error(`bench: sandbox ${id} is ${state}`);
-    await new Promise((res) => setTimeout(res, 250));
-    state = (await cp.call('GET', `/api/sandboxes/${id}`, { cookie })).json?.state;
-  }
+  await waitReady(cp, cookie, id, r.json.state);
   const readyMs = performance.now() - t0;
   const ws = cp.openTerminal(cookie, id);
   const term = terminal(ws);

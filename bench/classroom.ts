@@ -6,9 +6,10 @@ import { removeBenchObjects, startBareNode, waitInnerDocker } from './bench-supp
 import { classroomSummary, runClassroom } from './classroom-run.ts';
 
 // `npm run bench -- classroom`: a class of BERTH_BENCH_LEARNERS (default 30) on this machine with Berth's
-// default settings (bench/classroom-run.ts), then the same number of bare `docker run`s of the node image at
-// once (what the cores allow without Berth). Prints a summary and stores it as `classroom` in
-// bench/results.json beside the other benches' rows.
+// default settings (a warm pool of 2; BERTH_BENCH_PREWARM=N pre-warms N for the class first), see
+// bench/classroom-run.ts; then the same number of bare `docker run`s of the node image at once (what the
+// cores allow without Berth). Prints a summary and stores it as `classroom` in bench/results.json beside
+// the other benches' rows.
 
 const settings = z
   .object({
@@ -16,6 +17,7 @@ const settings = z
     BERTH_BENCH_KEYS: z.coerce.number().int().min(5).max(1000).default(60),
     BERTH_BENCH_KEY_INTERVAL_MS: z.coerce.number().int().min(0).max(2000).default(100),
     BERTH_BENCH_BARE: z.enum(['0', '1']).default('1'),
+    BERTH_BENCH_PREWARM: z.coerce.number().int().min(0).max(200).default(0),
   })
   .parse(process.env);
 
@@ -26,7 +28,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadBefore = os.loadavg()[0] ?? 0;
   console.log(`Berth classroom benchmark — ${settings.BERTH_BENCH_LEARNERS} learners, default settings`);
-  const cp = await startControlPlane();
+  // Berth's defaults, the warm pool included (the test harness turns it off unless asked), filled as on a
+  // server that was up before the class came in.
+  const poolSize = process.env.BERTH_WARM_POOL_SIZE ?? '2';
+  const cp = await startControlPlane({ BERTH_WARM_POOL_SIZE: poolSize });
+  await waitForPool(Number(poolSize));
   let summary: ReturnType<typeof classroomSummary>;
   try {
     summary = classroomSummary(
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
         learners: settings.BERTH_BENCH_LEARNERS,
         keys: settings.BERTH_BENCH_KEYS,
         keyIntervalMs: settings.BERTH_BENCH_KEY_INTERVAL_MS,
+        prewarm: settings.BERTH_BENCH_PREWARM,
         log,
       }),
     );
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
     durationSec: Math.round((Date.now() - started) / 1000),
     // The machine may be shared: the 1-minute load average before and after says how quiet it was.
     loadAvg: { before: loadBefore, after: os.loadavg()[0] ?? 0 },
-    settings,
+    settings: { ...settings, BERTH_WARM_POOL_SIZE: Number(poolSize) },
     ...summary,
     bareAtOnce: bare,
   };
@@ -72,6 +79,20 @@ passed: ${summary.passed}/${summary.learners}${summary.failures.length ? `\n${su
 host (${h.cores} cores, ${h.memGiB} GiB): CPU avg/max start ${h.start.cpuAvg.toFixed(0)}/${h.start.cpuMax.toFixed(0)} %, typing ${h.type.cpuAvg.toFixed(0)}/${h.type.cpuMax.toFixed(0)} %, checks ${h.check.cpuAvg.toFixed(0)}/${h.check.cpuMax.toFixed(0)} %; memory in use at most ${Math.max(h.start.memUsedMaxGiB, h.type.memUsedMaxGiB, h.check.memUsedMaxGiB).toFixed(1)} GiB
 load average ${out.loadAvg.before.toFixed(1)} → ${out.loadAvg.after.toFixed(1)}; written to ${RESULTS} (classroom)`);
   process.exit(summary.allPassed ? 0 : 1);
+}
+
+async function waitForPool(size: number): Promise<void> {
+  const { db } = await import('../server/db/client.ts');
+  const { POOL_USER_ID } = await import('../server/sandboxes/warm-pool.ts');
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const ready = await db().sandbox.count({
+      where: { userId: POOL_USER_ID, prewarmClassroomId: null, state: 'ready' },
+    });
+    if (ready >= size) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('bench: the warm pool never filled');
 }
 
 // N bare node containers started at once on the sandbox engine, until each inner engine answers: the same

@@ -41,6 +41,13 @@ export const sandboxSchema = z.object({
 });
 export type Sandbox = z.infer<typeof sandboxSchema>;
 
+/** GET /api/sandboxes/:id?waitMs=N: while the sandbox is starting, answer once its state changes or after
+ * N ms (at most 20 s), so a page learns "ready" at once instead of on its next poll. */
+export const SANDBOX_WAIT_MAX_MS = 20_000;
+export const sandboxWaitQuerySchema = z.object({
+  waitMs: z.coerce.number().int().min(0).max(SANDBOX_WAIT_MAX_MS).default(0),
+});
+
 /**
  * POST /api/sandboxes body. `onLive`, when the learner already has a live sandbox started for another
  * lesson: absent = reuse it if it has the nodes this lesson needs, else replace it (the original

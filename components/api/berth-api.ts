@@ -84,8 +84,14 @@ export const berthApi = {
   /** With `onLive: 'ask'` a live sandbox of another lesson answers 409 (sandboxConflictSchema in `body`). */
   createSandbox: (lessonId: string, onLive: SandboxOnLive, signal?: AbortSignal) =>
     request('POST', '/api/sandboxes', sandboxSchema, { body: { lessonId, onLive }, signal }),
-  getSandbox: (id: string, signal?: AbortSignal) =>
-    request('GET', `/api/sandboxes/${encodeURIComponent(id)}`, sandboxSchema, { signal }),
+  /** With waitMs, a starting sandbox is answered once it is ready (or failed), or after waitMs. */
+  getSandbox: (id: string, signal?: AbortSignal, waitMs = 0) =>
+    request(
+      'GET',
+      `/api/sandboxes/${encodeURIComponent(id)}${waitMs ? `?waitMs=${waitMs}` : ''}`,
+      sandboxSchema,
+      { signal },
+    ),
   deleteSandbox: (id: string) => request('DELETE', `/api/sandboxes/${encodeURIComponent(id)}`, z.unknown()),
   runCheck: (sandboxId: string, exerciseId: string, lang: string, answers?: Answers) =>
     request('POST', `/api/sandboxes/${encodeURIComponent(sandboxId)}/checks`, checkResultSchema, {

@@ -30,6 +30,8 @@ export type SandboxPhase =
 
 /** Give up polling after this long and offer Retry. */
 export const START_TIMEOUT_MS = 180_000;
+/** How long one status request may wait on the server for the sandbox to become ready. */
+const WAIT_FOR_READY_MS = 10_000;
 /** After this long, say that it is slower than usual. */
 export const SLOW_START_MS = 45_000;
 
@@ -74,10 +76,12 @@ export function useSandboxLifecycle(
             setPhase({ kind: 'timed-out', sandboxId: sandbox.id });
             return;
           }
-          await sleep(waited > 20_000 ? 2000 : 1000, ac.signal);
-          if (ac.signal.aborted) return;
+          // The server holds the request until the sandbox is ready (or 10 s pass): "ready" shows at once.
+          const asked = Date.now();
           try {
-            sandbox = await berthApi.getSandbox(sandbox.id, ac.signal);
+            sandbox = await berthApi.getSandbox(sandbox.id, ac.signal, WAIT_FOR_READY_MS);
+            // An answer that came back at once while still starting (a server that does not wait): pace it.
+            if (sandbox.state === 'starting' && Date.now() - asked < 500) await sleep(1000, ac.signal);
           } catch (e) {
             if (isApiError(e) && e.status === 404) {
               setPhase({ kind: 'gone', byUser: false });
@@ -85,6 +89,7 @@ export function useSandboxLifecycle(
             }
             if (isApiError(e) && e.status === 401) throw e;
             // A blip while polling: keep the last known state and ask again (the timeout still applies).
+            await sleep(1000, ac.signal);
           }
         }
       } catch (e) {
