@@ -122,6 +122,16 @@ describe('classroom pre-warm and sandbox time limit', () => {
     assert.equal(outside.status, 201);
     assert.ok(!held.includes(outside.json.id), "a guest never gets the class's sandbox");
     assert.equal(outside.json.state, 'starting');
+    // Its page asks with waitMs: the answer comes when it is ready, not on a later poll.
+    const bad = await cp.call('GET', `/api/sandboxes/${outside.json.id}?waitMs=soon`, { cookie: guest });
+    assert.equal(bad.status, 422);
+    const w0 = Date.now();
+    const waited = await cp.call('GET', `/api/sandboxes/${outside.json.id}?waitMs=20000`, { cookie: guest });
+    assert.equal(waited.json.state, 'ready', JSON.stringify(waited.json));
+    assert.ok(Date.now() - w0 < 20_000);
+    const r0 = Date.now();
+    await cp.call('GET', `/api/sandboxes/${outside.json.id}?waitMs=20000`, { cookie: guest });
+    assert.ok(Date.now() - r0 < 2000, 'a ready sandbox is answered at once');
     await cp.call('DELETE', `/api/sandboxes/${outside.json.id}`, { cookie: guest });
 
     // A learner of the class claims one at once: ready, theirs, with the host's time limit.
