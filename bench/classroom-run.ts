@@ -31,6 +31,8 @@ export interface ClassroomRun {
   checkMs: number[];
   passed: number;
   failures: string[];
+  /** With a pre-warm: from the instructor's request until all were ready (ms). */
+  prewarmMs: number | null;
   /** Host CPU busy (all cores, %) and memory in use (GiB) sampled every 500 ms, per phase. */
   host: Record<'start' | 'type' | 'check', { cpuAvg: number; cpuMax: number; memUsedMaxGiB: number }>;
 }
@@ -52,7 +54,9 @@ export async function runClassroom(
   const people = await Promise.all(
     Array.from({ length: opts.learners }, (_, i) => joinAsLearner(cp, joinCode, `Learner ${i + 1}`)),
   );
+  let prewarmMs: number | null = null;
   if (opts.prewarm) {
+    const p0 = performance.now();
     log(`the instructor pre-warms ${opts.prewarm} sandboxes and waits until they are ready`);
     await cp.call('POST', `/api/classrooms/${classroomId}/prewarm`, {
       cookie: instructor,
@@ -66,6 +70,7 @@ export async function runClassroom(
       if (Date.now() > deadline) throw new Error('bench: the pre-warmed sandboxes never all became ready');
       await new Promise((r) => setTimeout(r, 1000));
     }
+    prewarmMs = performance.now() - p0;
   }
   const host = new HostSampler();
   const failures: string[] = [];
@@ -140,6 +145,7 @@ export async function runClassroom(
       checkMs: results.map((r) => r.checkMs),
       passed: results.filter((r) => r.passed).length,
       failures,
+      prewarmMs,
       host: host.summary(),
     };
   } finally {
@@ -257,6 +263,7 @@ export function classroomSummary(r: ClassroomRun) {
     readyP50Ms: median(r.readyMs),
     readyMaxMs: Math.max(...r.readyMs),
     allStartedMs: r.allStartedMs,
+    prewarmMs: r.prewarmMs,
     checkP50Ms: median(r.checkMs),
     checkMaxMs: Math.max(...r.checkMs),
     solutionP50Ms: median(r.solutionMs),
