@@ -25,13 +25,17 @@ export async function startNode(
   await fs.writeFile(path.join(input.rootDir, CGROUPS_READY_FLAG), '');
 }
 
-// One exec that blocks until the node says its engine is up, instead of polling: it holds the node's ready
-// FIFO open (so a signal sent meanwhile is kept), then returns at once if the flag is already there, else
-// reads the FIFO — berth-engine-log touches the flag, then writes one line to the FIFO.
+// One exec that blocks until the node says its engine is up, instead of polling from here: it holds the
+// node's ready FIFO open (so a signal sent meanwhile is kept), then returns as soon as the flag is there
+// or a line arrives on the FIFO — berth-engine-log touches the flag, then writes the line. It looks at the
+// flag again every second (bash builtins, no process started), so a node image from before the FIFO,
+// which only touches the flag, is still seen within a second.
 const WAIT_READY = `[ -p ${NODE_READY_FIFO} ] || mkfifo ${NODE_READY_FIFO} 2>/dev/null
 exec 3<>${NODE_READY_FIFO}
-[ -e ${NODE_READY} ] && exit 0
-read -r -t "$1" -u 3 _ && exit 0
+for ((i = 0; i < $1; i++)); do
+  [ -e ${NODE_READY} ] && exit 0
+  read -r -t 1 -u 3 _ && exit 0
+done
 [ -e ${NODE_READY} ]`;
 
 export async function waitNodeReady(engine: Engine, containerId: string, timeoutMs: number): Promise<void> {
