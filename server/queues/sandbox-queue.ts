@@ -86,12 +86,13 @@ export async function cancelExpiry(sandboxId: string): Promise<void> {
 
 export const REFILL_JOB_ID = 'refill-pool-now';
 
-// Deduplicated: while one refill is waiting or running, asking again adds nothing.
-export async function enqueueRefill(): Promise<void> {
+// Deduplicated: while one refill is waiting or running, asking again adds nothing. `delayMs` lets a
+// learner's first moments in a claimed sandbox pass before the refill's cold start takes the CPU.
+export async function enqueueRefill(opts: { delayMs?: number } = {}): Promise<void> {
   await sandboxQueue().add(
     'refill-pool',
     {},
-    { jobId: REFILL_JOB_ID, removeOnComplete: true, removeOnFail: true },
+    { jobId: REFILL_JOB_ID, removeOnComplete: true, removeOnFail: true, delay: opts.delayMs ?? 0 },
   );
 }
 

@@ -1,5 +1,6 @@
 import type { SandboxState } from '../../contract/public-api.ts';
 import { db } from '../db/client.ts';
+import { announceSandboxChange } from './sandbox-state-changes.ts';
 
 // A sandbox's life as an explicit state machine; state changes only through transitionSandbox().
 export const LIVE_STATES: SandboxState[] = ['starting', 'ready'];
@@ -33,5 +34,6 @@ export async function transitionSandbox(id: string, to: SandboxState, reason?: s
       ...(reason !== undefined ? { failureReason: reason } : {}),
     },
   });
+  if (count === 1) announceSandboxChange(id);
   return count === 1;
 }
