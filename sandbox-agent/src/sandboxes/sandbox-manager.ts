@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AgentSandboxView } from '../../../contract/agent-api.ts';
 import { BerthError } from '../../../contract/errors.ts';
 import type { AgentDiskReport } from '../../../contract/heartbeat.ts';
@@ -7,7 +8,7 @@ import { ReplayJournal } from '../terminal/replay-journal.ts';
 import { TerminalSession } from '../terminal/terminal-session.ts';
 import type { AgentSettings } from './agent-settings.ts';
 import { type DiskRoom, describeDiskRoom, diskWarning, measureDiskRoom } from './disk-room.ts';
-import { currentImageStore, seedNodeDocker, storeBind } from './image-store.ts';
+import { currentImageStore, nodeDockerSeed, storeBind } from './image-store.ts';
 import {
   createSandboxCgroup,
   remappedRootUid,
@@ -43,6 +44,9 @@ export interface AgentSandbox {
 }
 
 const READY_TIMEOUT_MS = 60_000;
+
+// Beside the sandboxes' folder (not in it: every folder there is a sandbox to adopt or remove).
+const seedsDir = (sandboxesDir: string) => path.join(path.dirname(sandboxesDir), 'node-docker-seeds');
 
 export class SandboxManager {
   private readonly sandboxes = new Map<string, AgentSandbox>();
@@ -164,23 +168,25 @@ export class SandboxManager {
       // Independent preparations side by side: the disk (then each node's keys and image-store metadata on
       // it), the parent cgroup, the network.
       const [disk, gateway] = await allSettledOrThrow([
-        createSandboxDisk({
-          sandboxesDir: settings.sandboxesDir,
-          sandboxId: input.id,
-          sizeMb: settings.diskMb,
-          nodes: input.nodes,
-          rootUid,
-        }).then(async (disk) => {
-          await Promise.all([
-            writeSandboxSshKey({
+        nodeDockerSeed(store, rootUid, seedsDir(settings.sandboxesDir))
+          .then((dockerSeed) =>
+            createSandboxDisk({
+              sandboxesDir: settings.sandboxesDir,
+              sandboxId: input.id,
+              sizeMb: settings.diskMb,
+              nodes: input.nodes,
+              rootUid,
+              dockerSeed,
+            }),
+          )
+          .then(async (disk) => {
+            await writeSandboxSshKey({
               sandboxId: input.id,
               homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home),
               rootUid,
-            }),
-            ...input.nodes.map((n) => seedNodeDocker(store, nodeDirs(disk, n).docker, rootUid)),
-          ]);
-          return disk;
-        }),
+            });
+            return disk;
+          }),
         engine
           .createNetwork(networkName(input.id), labels, bridgeName(input.id))
           .then((id) => engine.networkGateway(id)),
