@@ -25,7 +25,7 @@ import {
   terminalJournalPath,
 } from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
-import { writeSandboxSshKey } from './sandbox-ssh-key.ts';
+import { installSandboxSshKey, makeSandboxSshKey } from './sandbox-ssh-key.ts';
 import { StartPhases } from './start-phases.ts';
 
 // The agent's view of its sandboxes. Engine labels are the source of truth; this is a cache of them
@@ -165,35 +165,28 @@ export class SandboxManager {
       const rootUid = await remappedRootUid();
       const store = await currentImageStore(settings.imageStoreRoot);
       const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
-      // Independent preparations side by side: the disk (then each node's keys and image-store metadata on
-      // it), the parent cgroup, the network.
-      const [disk, gateway] = await allSettledOrThrow([
-        nodeDockerSeed(store, rootUid, seedsDir(settings.sandboxesDir))
-          .then((dockerSeed) =>
-            createSandboxDisk({
-              sandboxesDir: settings.sandboxesDir,
-              sandboxId: input.id,
-              sizeMb: settings.diskMb,
-              nodes: input.nodes,
-              rootUid,
-              dockerSeed,
-            }),
-          )
-          .then(async (disk) => {
-            await writeSandboxSshKey({
-              sandboxId: input.id,
-              homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home),
-              rootUid,
-            });
-            return disk;
+      // Independent preparations side by side: the disk (with each node's image-store metadata), the
+      // sandbox's ssh key, the parent cgroup, the network; the key goes onto the disk once both are there.
+      const [disk, key, gateway] = await allSettledOrThrow([
+        nodeDockerSeed(store, rootUid, seedsDir(settings.sandboxesDir)).then((dockerSeed) =>
+          createSandboxDisk({
+            sandboxesDir: settings.sandboxesDir,
+            sandboxId: input.id,
+            sizeMb: settings.diskMb,
+            nodes: input.nodes,
+            rootUid,
+            dockerSeed,
           }),
+        ),
+        makeSandboxSshKey(input.id),
         engine
           .createNetwork(networkName(input.id), labels, bridgeName(input.id))
           .then((id) => engine.networkGateway(id)),
         createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length }),
       ]);
+      await installSandboxSshKey({ key, homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home), rootUid });
       phases.mark('prepare');
-      await allSettledOrThrow(
+      const ids = await allSettledOrThrow(
         input.nodes.map(async (node) => {
           const dirs = nodeDirs(disk, node);
           const id = await engine.createContainer(
@@ -213,10 +206,12 @@ export class SandboxManager {
               mirrorPort: settings.mirrorPort,
             }),
           );
-          sandbox.nodes.set(node, id);
           await startNode(engine, id, { cgroupParent, rootUid, rootDir: dirs.root });
+          return id;
         }),
       );
+      // In the order asked for (node1, node2, …), whichever started first.
+      for (const [i, node] of input.nodes.entries()) sandbox.nodes.set(node, ids[i]!);
       phases.mark('node-start');
       // Ready = every inner engine listens (the course images come with the shared store).
       await Promise.all([...sandbox.nodes.values()].map((id) => waitNodeReady(engine, id, READY_TIMEOUT_MS)));
