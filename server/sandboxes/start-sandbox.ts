@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BerthError } from '../../contract/errors.ts';
+import { BerthError, isBerthError } from '../../contract/errors.ts';
 import type { SandboxOnLive } from '../../contract/public-api.ts';
 import { placeableAgents } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/unique-violation.ts';
 import { getLesson } from '../lessons/get-lesson.ts';
 import { enqueueProvision, scheduleExpiry } from '../queues/sandbox-queue.ts';
 import { learnerSandboxLimits } from './learner-sandbox-limits.ts';
+import { withPlacementLock } from './placement-lock.ts';
 import { LIVE_STATES, OCCUPYING_STATES } from './sandbox-state.ts';
 import { type SandboxView, toSandboxView } from './sandbox-view.ts';
 import { hitStartLimits } from './start-limits.ts';
@@ -64,8 +65,9 @@ export async function startSandbox(
     return { sandbox: toSandboxView(row), created: true };
   } catch (e) {
     // Two starts at once (a double click, two tabs, two replicas): the unique index on liveUserId let
-    // exactly one of them make a live sandbox; the other answers with that one.
-    if (!isUniqueViolation(e)) throw e;
+    // exactly one of them make a live sandbox — or the placement lock let it take the last room, and the
+    // other found the host full; either way the other answers with that one.
+    if (!isUniqueViolation(e) && !(isBerthError(e) && e.code === 'out_of_capacity')) throw e;
     const winner = await liveSandboxOf(user.id);
     if (!winner) throw e;
     return { sandbox: toSandboxView(winner), created: false };
@@ -88,22 +90,24 @@ export async function createSandboxRow(input: {
   /** A pool sandbox held for this classroom's learners (classroom-prewarm.ts). */
   prewarmClassroomId?: string;
 }) {
-  const agent = await placeSandbox();
   const id = newSandboxId();
   const expiresAt = new Date(Date.now() + input.ttlMs);
-  const row = await db().sandbox.create({
-    data: {
-      id,
-      userId: input.userId,
-      lessonId: input.lessonId,
-      agentId: agent.id,
-      state: 'starting',
-      nodes: JSON.stringify(input.nodes),
-      expiresAt,
-      // Pool sandboxes belong to nobody yet; a claim sets it (warm-pool.ts).
-      liveUserId: input.userId === POOL_USER_ID ? null : input.userId,
-      prewarmClassroomId: input.prewarmClassroomId ?? null,
-    },
+  const row = await withPlacementLock(async () => {
+    const agent = await placeSandbox();
+    return db().sandbox.create({
+      data: {
+        id,
+        userId: input.userId,
+        lessonId: input.lessonId,
+        agentId: agent.id,
+        state: 'starting',
+        nodes: JSON.stringify(input.nodes),
+        expiresAt,
+        // Pool sandboxes belong to nobody yet; a claim sets it (warm-pool.ts).
+        liveUserId: input.userId === POOL_USER_ID ? null : input.userId,
+        prewarmClassroomId: input.prewarmClassroomId ?? null,
+      },
+    });
   });
   await scheduleExpiry(id, expiresAt);
   await enqueueProvision(id);
