@@ -35,7 +35,7 @@ export function isApiError(e: unknown): e is ApiError {
 
 /** One call of the API, its answer validated with `schema`; other clients (./classroom-api.ts) build on it. */
 export async function request<S extends z.ZodType>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   schema: S,
   options: { body?: unknown; signal?: AbortSignal } = {},

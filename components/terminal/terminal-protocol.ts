@@ -12,8 +12,10 @@ export function terminalSocketUrl(
   location: { protocol: string; host: string },
   sandboxId: string,
   node: string,
+  /** An instructor's view of a learner's terminal: read-only unless the learner allows typing. */
+  watch = false,
 ): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const q = new URLSearchParams({ sandbox: sandboxId, node });
+  const q = new URLSearchParams({ sandbox: sandboxId, node, ...(watch ? { watch: '1' } : {}) });
   return `${scheme}//${location.host}/ws/terminal?${q.toString()}`;
 }

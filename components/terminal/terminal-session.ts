@@ -20,6 +20,8 @@ export interface TerminalSettings {
   label: string;
   describedBy?: string;
   screenReaderMode: boolean;
+  /** Watching without permission to type: keys are not sent (the server would refuse them anyway). */
+  readOnly?: boolean;
 }
 
 export interface TerminalSession extends TerminalHandle {
@@ -64,6 +66,8 @@ export function openTerminalSession(
   opts: {
     sandboxId: string;
     node: string;
+    /** Watch mode (/ws/terminal?watch=1): someone else's shell; no welcome, and its size is the owner's. */
+    watch?: boolean;
     settings: () => TerminalSettings;
     isSandboxAlive: () => Promise<boolean>;
     onState: (state: ConnectionState) => void;
@@ -90,6 +94,8 @@ export function openTerminalSession(
   const update = () => {
     const s = opts.settings();
     describeInput(t, s.label, s.describedBy);
+    t.options.disableStdin = !!s.readOnly;
+    t.options.cursorBlink = !s.readOnly;
     applyScreenReaderMode(t, host, s.screenReaderMode, terminalStringsFor(s.lang).outputLabel);
   };
   update();
@@ -103,7 +109,7 @@ export function openTerminalSession(
   let replaying = 0;
   let prev: ConnectionState['kind'] = 'connecting';
   const c = new TerminalConnection({
-    url: terminalSocketUrl(window.location, opts.sandboxId, node),
+    url: terminalSocketUrl(window.location, opts.sandboxId, node, opts.watch),
     onData: (data) => {
       if (Date.now() > replayUntil) return t.write(data);
       replaying += 1;
@@ -115,13 +121,17 @@ export function openTerminalSession(
       // A new socket (not a stalled one answering again): the server replays first.
       if (state.kind === 'connected' && prev !== 'stalled') replayUntil = Date.now() + REPLAY_WINDOW_MS;
       prev = state.kind;
-      if (state.kind === 'connected' && fresh && c.lastSeq === 0) {
+      if (state.kind === 'connected' && fresh && c.lastSeq === 0 && !opts.watch) {
         fresh = false;
         t.write(wrapWords(terminalStringsFor(opts.settings().lang).welcome(node), t.cols));
       }
       opts.onState(state);
     },
-    onNotice: (_code, message) => t.write(`\r\n\x1b[2m[berth] ${message}\x1b[0m\r\n`),
+    // A watcher's page shows whether it may type; the refusal of a key is not worth a line on the screen.
+    onNotice: (code, message) => {
+      if (opts.watch && code === 'read_only') return;
+      t.write(`\r\n\x1b[2m[berth] ${message}\x1b[0m\r\n`);
+    },
     onInputReport: opts.onInputReport,
     isSandboxAlive: opts.isSandboxAlive,
   });
@@ -131,15 +141,17 @@ export function openTerminalSession(
   t.attachCustomKeyEventHandler((ev) => keys.handle(ev));
   t.onData((data) => {
     if (replaying > 0 && isTerminalReport(data)) return;
+    if (opts.settings().readOnly) return;
     c.send(data);
   });
-  t.onResize(({ cols, rows }) => c.resize(cols, rows));
+  // The owner's size wins: a watcher fits its own screen but tells the shell nothing.
+  t.onResize(({ cols, rows }) => !opts.watch && c.resize(cols, rows));
 
   const refit = () => {
     // A hidden tab has no size; fitting it would shrink the remote shell to nothing.
     if (host.clientWidth === 0 || host.clientHeight === 0) return;
     fit.fit();
-    c.resize(t.cols, t.rows);
+    if (!opts.watch) c.resize(t.cols, t.rows);
     // The size the shell sees, for tests and anyone inspecting the page.
     host.dataset.cols = String(t.cols);
     host.dataset.rows = String(t.rows);

@@ -23,6 +23,8 @@ export interface TerminalHandle {
 export function TerminalView({
   sandboxId,
   node,
+  watch = false,
+  readOnly = false,
   lang,
   active,
   live,
@@ -37,6 +39,10 @@ export function TerminalView({
 }: {
   sandboxId: string;
   node: string;
+  /** Someone else's terminal (the instructor's watch page): opened with watch=1. */
+  watch?: boolean;
+  /** Keys are not sent while true (watching without the learner's permission to type). */
+  readOnly?: boolean;
   lang: Lang;
   /** The visible tab: carries data-testid="terminal" and gets refitted when shown. */
   active: boolean;
@@ -59,8 +65,8 @@ export function TerminalView({
   // that, so the session reads them from here.
   const latest = useRef({ isSandboxAlive, onStateChange, onInputReport, onHandle });
   latest.current = { isSandboxAlive, onStateChange, onInputReport, onHandle };
-  const settings = useRef({ lang, label, describedBy, screenReaderMode });
-  settings.current = { lang, label, describedBy, screenReaderMode };
+  const settings = useRef({ lang, label, describedBy, screenReaderMode, readOnly });
+  settings.current = { lang, label, describedBy, screenReaderMode, readOnly };
 
   useEffect(() => {
     const host = hostRef.current;
@@ -71,6 +77,7 @@ export function TerminalView({
       const session = openTerminalSession(host, {
         sandboxId,
         node,
+        watch,
         settings: () => settings.current,
         isSandboxAlive: () => latest.current.isSandboxAlive(),
         onState: (state) => latest.current.onStateChange(node, state),
@@ -85,7 +92,7 @@ export function TerminalView({
       sessionRef.current = undefined;
       latest.current.onHandle(node, undefined);
     };
-  }, [sandboxId, node]);
+  }, [sandboxId, node, watch]);
 
   useEffect(() => {
     if (active) sessionRef.current?.refit();
@@ -98,7 +105,7 @@ export function TerminalView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session reads them from `settings`
   useEffect(() => {
     sessionRef.current?.update();
-  }, [screenReaderMode, lang, label, describedBy]);
+  }, [screenReaderMode, lang, label, describedBy, readOnly]);
 
   return (
     <section
@@ -111,6 +118,7 @@ export function TerminalView({
       data-testid={active ? 'terminal' : undefined}
       data-node={node}
       data-connection={connectionState}
+      data-read-only={watch ? String(readOnly) : undefined}
     />
   );
 }

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import styles from './icons.module.css';
 
-function Icon({ className, children }: { className?: string; children: ReactNode }) {
+export function Icon({ className, children }: { className?: string; children: ReactNode }) {
   return (
     <svg
       width={16}
