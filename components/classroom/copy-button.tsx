@@ -1,33 +1,9 @@
 'use client';
 // Copies a text (the join code, the link) and says so for a moment, to the eye and to screen readers.
 import { useEffect, useState } from 'react';
+import { copyText } from '../entry/copy-text';
 import buttons from '../ui/button.module.css';
 import { CheckIcon } from '../ui/icons';
-
-/** The Clipboard API where the page may use it (HTTPS or localhost); else select `shown` and the old
- * execCommand('copy'), which a class on a plain-HTTP LAN address needs. */
-async function copyText(text: string, shown: HTMLElement | null): Promise<boolean> {
-  if (window.isSecureContext && navigator.clipboard) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // Refused (permissions, focus): fall through to the selection.
-    }
-  }
-  if (!shown) return false;
-  const range = document.createRange();
-  range.selectNodeContents(shown);
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  try {
-    // Deprecated, yet the only copy that works without a secure context; the text stays selected either way.
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 export function CopyButton({
   text,

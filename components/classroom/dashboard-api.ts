@@ -1,5 +1,5 @@
 // Browser-side client of the routes the instructor's dashboard uses (contract/classrooms.ts), answers
-// validated.
+// validated; the entry pages' and the learner widgets' are in components/api/classroom-api.ts.
 import { z } from 'zod';
 import {
   attemptsSchema,
@@ -10,8 +10,7 @@ import {
   handsSchema,
 } from '../../contract/classrooms';
 import { request } from '../api/berth-api';
-
-const classroomPath = (id: string) => `/api/classrooms/${encodeURIComponent(id)}`;
+import { classroomPath } from '../api/classroom-api';
 
 export const dashboardApi = {
   update: (id: string, change: { joinOpen?: boolean; archived?: true }) =>

@@ -13,11 +13,10 @@ import {
 } from '../support/classroom-browser.ts';
 import { typeLine, waitForTerminal } from '../support/terminal-page.ts';
 
-// An instructor and a learner in two real browsers on a real Berth: the learner joins by code and passes an
-// exercise in a real sandbox, and the instructor's grid turns green without a reload; a raised hand shows in
-// the queue; Watch shows the learner's terminal live, read-only until the learner allows typing. (Sign-in,
-// joining, raising a hand and allowing typing go through the API here; their pages and the lesson page's
-// widgets have their own e2e test.)
+// An instructor and a learner in two real browsers on a real Berth: the instructor signs in on /signin; the
+// learner joins by code and passes an exercise in a real sandbox, and the instructor's grid turns green
+// without a reload; the learner raises a hand on the lesson page and it shows in the queue; Watch shows the
+// learner's terminal live, read-only until the learner allows typing, which both pages show.
 
 const LESSON = 'concepts/images-and-containers';
 const EXERCISE = `${LESSON}/run-hello`;
@@ -38,7 +37,7 @@ describe('the instructor follows a learner live', () => {
     teacher = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     learner = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     dashboard = await teacher.newPage();
-    room = await instructorWithClassroom(teacher, berth, 'ada@example.test', [LESSON]);
+    room = await instructorWithClassroom(teacher, berth, 'ada@example.test', [LESSON], { page: dashboard });
   });
 
   after(async () => {
@@ -99,13 +98,9 @@ describe('the instructor follows a learner live', () => {
   });
 
   test('a raised hand shows in the queue; Watch shows the learner’s terminal with replay, then live', async () => {
-    await postAs(
-      learner,
-      berth,
-      `/api/classrooms/${room.id}/hand`,
-      { message: 'Is <b>this</b> right?' },
-      200,
-    );
+    await lesson.getByTestId('raise-hand').click();
+    await lesson.locator('[data-testid="raise-hand-form"] textarea').fill('Is <b>this</b> right?');
+    await lesson.getByTestId('send-hand').click();
     const hand = dashboard.getByTestId(`hand-${learnerId}`);
     await hand.waitFor({ timeout: 5_000 });
     assert.match(
@@ -115,6 +110,8 @@ describe('the instructor follows a learner live', () => {
     );
     await dashboard.getByTestId(`watch-${learnerId}`).click();
     await dashboard.waitForURL(`**/classrooms/${room.id}/watch/${learnerId}`);
+    // The learner sees that they are watched.
+    await lesson.getByTestId('instructor-watching').waitFor({ timeout: 5_000 });
     const mode = dashboard.getByTestId('watch-mode');
     assert.equal(await mode.getAttribute('data-mode'), 'read-only');
     assert.match(await mode.innerText(), /Read-only/);
@@ -125,19 +122,19 @@ describe('the instructor follows a learner live', () => {
     assert.deepEqual(await seriousAxeViolations(dashboard), [], 'the watch page');
   });
 
-  test('the instructor types only while the learner allows it, and the watch page says which it is', async () => {
+  test('the instructor types only while the learner allows it, and both see which it is', async () => {
     // Read-only: the instructor's keys reach nobody.
     await typeLine(dashboard, 'echo teacher-$((100+1))');
     await lesson.waitForTimeout(1_000);
     assert.doesNotMatch(await lesson.getByTestId('terminal').innerText(), /teacher-101/);
-    const { id: sandboxId } = await postAs(learner, berth, '/api/sandboxes', { lessonId: LESSON }, 200);
-    const allow = (allowed: boolean) =>
-      postAs(learner, berth, `/api/sandboxes/${sandboxId}/instructor-typing`, { allowed }, 200, 'PUT');
-    await allow(true);
+    const allow = lesson.getByTestId('allow-typing');
+    assert.equal(await allow.getAttribute('aria-checked'), 'false');
+    await allow.click();
+    await lesson.locator('[data-testid="allow-typing"][aria-checked="true"]').waitFor();
     await dashboard.locator('[data-testid="watch-mode"][data-mode="typing"]').waitFor({ timeout: 5_000 });
     await typeLine(dashboard, 'echo teacher-$((100+2))');
     await waitForTerminal(lesson, /teacher-102/, 10_000);
-    await allow(false);
+    await allow.click();
     await dashboard.locator('[data-testid="watch-mode"][data-mode="read-only"]').waitFor({ timeout: 5_000 });
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
+import { runBerth } from './berth-cli.ts';
 import type { RunningBerth } from './berth-processes.ts';
 import { typeLine, waitForTerminal } from './terminal-page.ts';
 
@@ -10,20 +10,11 @@ import { typeLine, waitForTerminal } from './terminal-page.ts';
 export const INSTRUCTOR_PASSWORD = 'correct horse battery staple';
 
 export async function addInstructorCli(berth: RunningBerth, email: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/main.ts', 'instructors', 'add', email, '--password-stdin'],
-    {
-      env: berth.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.on('data', (d: Buffer) => (out += d));
-  child.stdin.end(`${INSTRUCTOR_PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  assert.equal(code, 0, out);
+  const r = await runBerth(['instructors', 'add', email, '--password-stdin'], {
+    env: berth.env,
+    stdin: `${INSTRUCTOR_PASSWORD}\n`,
+  });
+  assert.equal(r.code, 0, r.out);
 }
 
 /** POST `path` as the context's person; asserts the status, returns the JSON answer. */
