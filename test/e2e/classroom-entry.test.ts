@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../support/axe.ts';
-import { runBerth } from '../support/berth-cli.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium } from '../support/browser.ts';
+import { addInstructorCli, INSTRUCTOR_PASSWORD, postAs } from '../support/classroom-browser.ts';
 import { waitForTerminal } from '../support/terminal-page.ts';
 
 // The ways into a class, in real browsers on a real Berth (web and agent processes, a real sandbox): the
@@ -17,21 +17,6 @@ const LESSON = 'concepts/images-and-containers';
 const EMAIL = 'ada@example.test';
 // A display name with markup: it must show as these characters, never as an element.
 const MARKUP_NAME = '<img src=x onerror=berthXss=1>Grace';
-const INSTRUCTOR_PASSWORD = 'correct horse battery staple';
-
-/** A request as the context's person (its cookies); asserts the status, returns the JSON answer. */
-async function postAs(
-  ctx: BrowserContext,
-  berth: RunningBerth,
-  path: string,
-  data: unknown,
-  status: number,
-  method: 'POST' | 'PATCH' | 'DELETE' = 'POST',
-): Promise<any> {
-  const r = await ctx.request.fetch(`${berth.baseUrl}${path}`, { method, data });
-  assert.equal(r.status(), status, `${method} ${path}: ${await r.text()}`);
-  return r.json();
-}
 
 describe('joining a class and following the instructor live', () => {
   let berth: RunningBerth;
@@ -50,11 +35,7 @@ describe('joining a class and following the instructor live', () => {
     teacher = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     learner = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await learner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: berth.baseUrl });
-    const added = await runBerth(['instructors', 'add', EMAIL, '--password-stdin'], {
-      env: berth.env,
-      stdin: `${INSTRUCTOR_PASSWORD}\n`,
-    });
-    assert.equal(added.code, 0, added.out);
+    await addInstructorCli(berth, EMAIL);
     teacherPage = await teacher.newPage();
   });
 

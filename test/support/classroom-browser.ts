@@ -24,7 +24,7 @@ export async function postAs(
   path: string,
   data: unknown,
   status: number,
-  method: 'POST' | 'PUT' | 'DELETE' = 'POST',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'POST',
 ): Promise<any> {
   const r = await ctx.request.fetch(`${berth.baseUrl}${path}`, { method, data });
   assert.equal(r.status(), status, `${method} ${path}: ${await r.text()}`);
