@@ -8,6 +8,7 @@ import {
   classroomLiveProgressSchema,
   classroomSchema,
   handsSchema,
+  prewarmStatusSchema,
 } from '../../contract/classrooms';
 import { request } from '../api/berth-api';
 import { classroomPath } from '../api/classroom-api';
@@ -24,6 +25,9 @@ export const dashboardApi = {
   broadcast: (id: string, message: string) =>
     request('POST', `${classroomPath(id)}/broadcasts`, broadcastSchema, { body: { message } }),
   broadcasts: (id: string) => request('GET', `${classroomPath(id)}/broadcasts`, broadcastsSchema),
+  prewarmStatus: (id: string) => request('GET', `${classroomPath(id)}/prewarm`, prewarmStatusSchema),
+  prewarm: (id: string, count: number) =>
+    request('POST', `${classroomPath(id)}/prewarm`, prewarmStatusSchema, { body: { count } }),
   attempts: (id: string, learnerId: string, signal?: AbortSignal) =>
     request(
       'GET',

@@ -94,7 +94,8 @@ const en = {
   prewarmCount: 'How many',
   prewarmButton: 'Pre-warm',
   prewarming: 'Starting…',
-  prewarmDone: (n: number) => `${n} warm sandbox${n === 1 ? '' : 'es'} requested.`,
+  prewarmStatus: (ready: number, starting: number, claimed: number, requested: number) =>
+    `${ready} ready, ${starting} starting, ${claimed} taken by learners, of ${requested} asked for.`,
 
   attemptsTitle: (name: string) => `Attempts of ${name}`,
   attemptsEmpty: 'No attempts yet.',
@@ -215,7 +216,8 @@ const zh: DashboardStrings = {
   prewarmCount: '数量',
   prewarmButton: '预热',
   prewarming: '启动中…',
-  prewarmDone: (n) => `已请求 ${n} 个预热沙箱。`,
+  prewarmStatus: (ready, starting, claimed, requested) =>
+    `共请求 ${requested} 个：${ready} 个就绪，${starting} 个启动中，${claimed} 个已被学员使用。`,
 
   attemptsTitle: (name) => `${name} 的尝试`,
   attemptsEmpty: '还没有尝试。',

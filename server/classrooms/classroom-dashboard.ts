@@ -1,4 +1,10 @@
-import type { Broadcast, ClassroomEvent, ClassroomLiveProgress, Hands } from '../../contract/classrooms.ts';
+import type {
+  Broadcast,
+  ClassroomEvent,
+  ClassroomLiveProgress,
+  Hands,
+  PrewarmStatus,
+} from '../../contract/classrooms.ts';
 import { agentStatuses } from '../agents/agent-registry.ts';
 import type { SessionUser } from '../auth/create-guest-session.ts';
 import type { Lang } from '../lessons/lang.ts';
@@ -11,6 +17,7 @@ import { joinQrPath, type QrPath } from './join-qr.ts';
 import { listBroadcasts } from './list-broadcasts.ts';
 import { listHands } from './list-hands.ts';
 import { getOwnedClassroom } from './owned-classroom.ts';
+import { getPrewarmStatus } from './prewarm-classroom.ts';
 import { type TaskFailure, taskFailures } from './task-failures.ts';
 
 // Everything the instructor's dashboard (app/classrooms/[id]/page.tsx) shows when it opens; from then on
@@ -25,6 +32,8 @@ export interface ClassroomDashboard {
   /** The present watch and typing state of learners' live sandboxes, as the events that would tell it. */
   terminals: ClassroomEvent[];
   join: { url: string; loopback: boolean; qr: QrPath };
+  /** Warm sandboxes asked for this class, and how far they have come. */
+  prewarm: PrewarmStatus;
   /** Sandbox hosts short of disk (the agents' own warnings): new sandboxes are or will soon be refused. */
   diskWarnings: string[];
 }
@@ -36,13 +45,14 @@ export async function loadClassroomDashboard(
 ): Promise<ClassroomDashboard> {
   const classroom = await getOwnedClassroom(user, classroomId);
   const outline = await classroomOutline(classroom, lang);
-  const [progress, hands, broadcasts, failures, link, agents] = await Promise.all([
+  const [progress, hands, broadcasts, failures, link, agents, prewarm] = await Promise.all([
     getClassroomProgress(user, classroomId),
     listHands(user, classroomId),
     listBroadcasts(user, classroomId),
     taskFailures(user, classroomId, outline),
     joinLink(classroom.joinCode),
     agentStatuses(),
+    getPrewarmStatus(user, classroomId),
   ]);
   const withSandbox = progress.learners.filter((l) => l.sandboxId !== null);
   const terminals = (
@@ -57,6 +67,7 @@ export async function loadClassroomDashboard(
     failures,
     terminals,
     join: { ...link, qr: joinQrPath(link.url) },
+    prewarm,
     diskWarnings: agents.filter((a) => a.live && a.disk.warning).map((a) => a.disk.warning!),
   };
 }

@@ -168,6 +168,16 @@ describe('the instructor follows a learner live', () => {
     await history.waitFor({ state: 'hidden' });
   });
 
+  test('pre-warm: the instructor asks for a warm sandbox and sees it come up, then releases it', async () => {
+    await dashboard.getByTestId('prewarm-count').fill('1');
+    await dashboard.getByTestId('prewarm-submit').click();
+    const status = dashboard.getByTestId('prewarm-status');
+    await status.filter({ hasText: /^1 ready, 0 starting/ }).waitFor({ timeout: 90_000 });
+    await dashboard.getByTestId('prewarm-count').fill('0');
+    await dashboard.getByTestId('prewarm-submit').click();
+    await status.filter({ hasText: /^$/ }).waitFor({ state: 'attached', timeout: 10_000 });
+  });
+
   test('a learner of the class, or another instructor, gets 404 for the dashboard and the watch page', async () => {
     const other = await browser.newContext();
     await instructorWithClassroom(other, berth, 'grace@example.test', [LESSON]);

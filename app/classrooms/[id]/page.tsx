@@ -5,6 +5,7 @@ import { ClassroomControls } from '@/components/classroom/classroom-controls';
 import { ClassroomLive } from '@/components/classroom/classroom-live';
 import { dashboardStringsFor } from '@/components/classroom/dashboard-strings';
 import { JoinPanel } from '@/components/classroom/join-panel';
+import { PrewarmControl } from '@/components/classroom/prewarm-control';
 import { TaskHeatmap } from '@/components/classroom/task-heatmap';
 import { requestLang } from '@/components/i18n/request-lang';
 import { stringsFor } from '@/components/i18n/strings';
@@ -89,6 +90,16 @@ export default async function ClassroomPage({ params, searchParams }: Props) {
             />
           }
           heatmap={<TaskHeatmap lang={lang} outline={d.outline} failures={d.failures} />}
+          extra={
+            c.archived ? undefined : (
+              <PrewarmControl
+                lang={lang}
+                classroomId={c.id}
+                initial={d.prewarm}
+                suggested={c.learnerCap ?? Math.max(c.learnerCount, 1)}
+              />
+            )
+          }
         />
       </main>
     </>
