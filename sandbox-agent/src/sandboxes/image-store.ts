@@ -57,17 +57,26 @@ export function storeBind(store: ImageStore): string {
 // The template of a node's /var/lib/docker for a store (what seedNodeDocker makes), built once per store
 // and remapped root under `cacheDir` and then copied into each new node in one `cp -a` (sandbox-disk.ts):
 // the same result as seeding every node afresh, without a hundred file operations per start. Templates
-// of other stores are removed when a new one is made.
+// of other stores are removed when a new one is made. The memo is keyed by the template's full path (one
+// process may serve several agent homes, as the tests do) and a remembered template whose marker is gone
+// (removed by a newer store's build, or by hand) is built again rather than handed out as a missing path.
 const seedBuilds = new Map<string, Promise<string>>();
 
-export function nodeDockerSeed(store: ImageStore, rootUid: number, cacheDir: string): Promise<string> {
+export async function nodeDockerSeed(store: ImageStore, rootUid: number, cacheDir: string): Promise<string> {
   const name = `${path.basename(store.dir)}-${rootUid}`;
-  let build = seedBuilds.get(name);
+  const key = path.join(cacheDir, name);
+  const remembered = seedBuilds.get(key);
+  if (remembered) {
+    const seed = await remembered.catch(() => undefined);
+    if (seed && (await exists(path.join(key, 'complete')))) return seed;
+    if (seedBuilds.get(key) === remembered) seedBuilds.delete(key);
+  }
+  let build = seedBuilds.get(key);
   if (!build) {
     build = buildNodeDockerSeed(store, rootUid, cacheDir, name);
-    seedBuilds.set(name, build);
+    seedBuilds.set(key, build);
     // A failed build is tried again by the next start, not remembered.
-    build.catch(() => seedBuilds.delete(name));
+    build.catch(() => seedBuilds.delete(key));
   }
   return build;
 }
