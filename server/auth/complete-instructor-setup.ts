@@ -22,12 +22,14 @@ export async function completeInstructorSetup(
   const hours = config().BERTH_INSTRUCTOR_SESSION_HOURS;
   return db().$transaction(async (tx) => {
     const now = new Date();
-    const row = await tx.instructorSetupToken.findUnique({ where: { tokenHash: hashSessionToken(token) } });
+    const tokenHash = hashSessionToken(token);
+    // Spent first, as the transaction's first statement: a write before any read (see issue-setup-link.ts).
     const spent = await tx.instructorSetupToken.updateMany({
-      where: { id: row?.id ?? '', usedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (!row || spent.count !== 1) throw new BerthError('not_found', SPENT);
+    const row = spent.count === 1 ? await tx.instructorSetupToken.findUnique({ where: { tokenHash } }) : null;
+    if (!row) throw new BerthError('not_found', SPENT);
     const user = await tx.user.update({
       where: { id: row.userId },
       data: { passwordHash, role: 'instructor' },

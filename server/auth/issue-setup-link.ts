@@ -11,14 +11,17 @@ export async function issueSetupLink(
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + SETUP_LINK_HOURS * 3600_000);
   return db().$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email } });
-    const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { role: 'instructor' } })
+    // A write comes first: SQLite (WAL) cannot turn a transaction that has read into one that writes once
+    // another process (the web server's heartbeats) has written in between; it fails at once with BUSY.
+    // Starting with the write takes the write lock up front, and waits its turn for it.
+    const promoted = await tx.user.updateMany({ where: { email }, data: { role: 'instructor' } });
+    const user = promoted.count
+      ? await tx.user.findUniqueOrThrow({ where: { email } })
       : await tx.user.create({ data: { email, role: 'instructor', name: email.split('@')[0] || email } });
     await tx.instructorSetupToken.deleteMany({ where: { userId: user.id, usedAt: null } });
     await tx.instructorSetupToken.create({
       data: { userId: user.id, tokenHash: hashSessionToken(token), expiresAt },
     });
-    return { token, expiresAt, outcome: existing ? 'existing' : 'created' };
+    return { token, expiresAt, outcome: promoted.count ? 'existing' : 'created' };
   });
 }

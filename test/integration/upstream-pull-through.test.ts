@@ -11,7 +11,7 @@ import { docker } from '../../sandbox-agent/src/host/image-build-support.ts';
 import { mirrorAnswers, registryConfig } from '../../sandbox-agent/src/host/image-mirror.ts';
 import { createPullThroughServer, listen } from '../../sandbox-agent/src/pull-through/pull-through-server.ts';
 import { type AgentHarness, startAgentHarness, testSandboxId } from '../support/sandbox-agent-harness.ts';
-import { redirectSandboxPort } from '../support/sandbox-port-redirect.ts';
+import { clearTestRedirects, redirectSandboxPort } from '../support/sandbox-port-redirect.ts';
 import { type StandIn, standInDebianMirror, standInRegistry } from '../support/upstream-stand-ins.ts';
 
 // Online hosts (BERTH_UPSTREAM_REGISTRY, BERTH_UPSTREAM_DEBIAN_MIRROR), with stand-ins for the internet on
@@ -47,6 +47,7 @@ describe('pull-through of an upstream registry and Debian mirror', () => {
   };
 
   before(async () => {
+    await clearTestRedirects();
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-upstream-'));
     h = await startAgentHarness();
     assert.ok(
