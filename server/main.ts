@@ -7,6 +7,7 @@ import { setReplicaHeader } from './http/replica-header.ts';
 import { createPreviewServer } from './preview/preview-server.ts';
 import { closeQueues, ensureSchedulers } from './queues/sandbox-queue.ts';
 import { startSandboxWorker } from './queues/sandbox-worker.ts';
+import { closeSharedRedis } from './redis/shared-redis.ts';
 import { handleTerminalUpgrade, TERMINAL_PATH } from './terminal/terminal-gateway.ts';
 
 // The control plane: one HTTP server hosting Next (pages + route handlers) and the terminal gateway, a
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     previews.close();
     await worker.close().catch(() => {});
     await closeQueues().catch(() => {});
+    closeSharedRedis();
     process.exit(0);
   };
   process.on('SIGTERM', stop);

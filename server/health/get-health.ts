@@ -1,6 +1,6 @@
 import { agentStatuses } from '../agents/agent-registry.ts';
 import { db } from '../db/client.ts';
-import { healthRedis } from '../queues/sandbox-queue.ts';
+import { sharedRedis } from '../redis/shared-redis.ts';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -31,7 +31,7 @@ export async function getHealth(): Promise<Health> {
       () => true,
       () => false,
     ),
-    within(healthRedis().ping()).then(
+    within(sharedRedis().ping()).then(
       () => true,
       () => false,
     ),

@@ -1,5 +1,4 @@
 import { Queue, type RedisOptions } from 'bullmq';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { config } from '../config.ts';
 import { processSingleton } from '../runtime/process-singleton.ts';
@@ -30,17 +29,8 @@ export function sandboxQueue(): Queue {
   return processSingleton('sandbox-queue', () => new Queue(SANDBOX_QUEUE, { connection: redisOptions() }));
 }
 
-// A plain client for health probes, closed with the queue.
-export function healthRedis(): Redis {
-  return processSingleton(
-    'health-redis',
-    () => new Redis(redisOptions().url!, { lazyConnect: true, maxRetriesPerRequest: 1 }),
-  );
-}
-
 export async function closeQueues(): Promise<void> {
   await sandboxQueue().close();
-  healthRedis().disconnect();
 }
 
 export async function enqueueProvision(sandboxId: string): Promise<void> {

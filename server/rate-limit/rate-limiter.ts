@@ -1,5 +1,5 @@
 import { BerthError } from '../../contract/errors.ts';
-import { closeSharedRedis, sharedRedis } from '../redis/shared-redis.ts';
+import { sharedRedis } from '../redis/shared-redis.ts';
 
 // Fixed-window counters in Redis, shared by every control-plane replica: `limit` hits per `windowSeconds`
 // for one key (an address, an account). Redis rather than memory so a second replica is not a second budget.
@@ -45,8 +45,4 @@ function rateLimited(limit: Limit, ttlSeconds: number): BerthError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const what = limit.refusal ?? 'Too many attempts.';
   return new BerthError('rate_limited', `${what} Try again in ${minutes} minute(s).`, { retryAfterSeconds });
-}
-
-export function closeRateLimiter(): void {
-  closeSharedRedis();
 }

@@ -330,8 +330,6 @@ async function launchControlPlane(
       await worker.close();
       const { closeQueues } = await import('../../server/queues/sandbox-queue.ts');
       await closeQueues();
-      const { closeRateLimiter } = await import('../../server/rate-limit/rate-limiter.ts');
-      closeRateLimiter();
       const { closeSharedRedis } = await import('../../server/redis/shared-redis.ts');
       closeSharedRedis();
       const { closeClassroomEvents } = await import('../../server/classrooms/classroom-events.ts');
