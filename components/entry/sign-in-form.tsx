@@ -3,6 +3,7 @@
 // A wrong pair and a rate limit read differently; the password is cleared and focused after a failure.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
@@ -37,11 +38,14 @@ export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
       refresh();
       router.push(next);
     } catch (err) {
-      setError(entryErrorText(err, t, 'signin'));
-      setPassword('');
-      setBusy(false);
-      // After the state update has re-enabled the field.
-      requestAnimationFrame(() => passwordRef.current?.focus());
+      // Committed at once, so the field is enabled again before it takes focus, in the same task that shows
+      // the error: a frame callback could run before React's commit and leave focus on the page body.
+      flushSync(() => {
+        setError(entryErrorText(err, t, 'signin'));
+        setPassword('');
+        setBusy(false);
+      });
+      passwordRef.current?.focus();
     }
   }
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeFixtureCourse } from '../../server/lessons/test-fixtures.ts';
 import { guestCookie } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitHydrated } from '../support/browser.ts';
 
 // The lesson layout in a real browser, on a fixture course (not the real one, which is being written):
 // an exercise panel where its marker is, mid-text; the table of contents; labels on code not to be run;
@@ -177,10 +177,7 @@ describe('the lesson layout, on a fixture course', () => {
     await page.goto(`${LESSON}?lang=en`);
     const nav = page.getByRole('navigation', { name: 'On this page' });
     // Choosing a section closes the list once React has hydrated the links (it sets its props on them).
-    await page.waitForFunction(() => {
-      const link = document.querySelector('[data-testid="lesson-contents"] a');
-      return !!link && Object.keys(link).some((k) => k.startsWith('__reactProps'));
-    });
+    await waitHydrated(page, '[data-testid="lesson-contents"] a');
     await nav.locator('summary').click();
     const links = nav.getByRole('link');
     assert.deepEqual(await links.allInnerTexts(), ['First', 'Second', 'Third', 'Fourth']);

@@ -9,7 +9,7 @@ import {
 } from '../../server/lessons/test-fixtures.ts';
 import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitHydrated } from '../support/browser.ts';
 
 // A learner answers a quiz in a real browser on a phone-sized screen, against the real web server and
 // database (a lesson fixture, not the course): wrong first (a message that gives nothing away, the
@@ -17,13 +17,8 @@ import { launchChromium } from '../support/browser.ts';
 const LESSON = '/lessons/networking/demo';
 const QUIZ = 'networking/demo/quiz';
 
-// Fields filled before React has hydrated the page would be reset by it: wait until it has (React keeps
-// its props on the DOM node of an element it manages).
-const interactive = (page: Page) =>
-  page.waitForFunction(() => {
-    const button = document.querySelector(`[data-testid^="check-"]`);
-    return !!button && Object.keys(button).some((k) => k.startsWith('__reactProps'));
-  });
+// Fields filled before React has hydrated the page would be reset by it: wait until it has.
+const interactive = (page: Page) => waitHydrated(page, `[data-testid="check-${QUIZ}"]`);
 
 describe('a quiz in a real browser', () => {
   let berth: RunningBerth;
