@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   console.log(
     `[agent] ${c.BERTH_AGENT_ID}: adopted ${adopted.length} sandbox(es), cleaned ${removed.length} leftover(s)`,
   );
+  void manager.prepareSpareDisk();
   await watchNodeDeaths(engine, manager, c.BERTH_AGENT_ID);
   const reaper = setInterval(() => {
     manager.reapExpired(EXPIRY_GRACE_MS).then(

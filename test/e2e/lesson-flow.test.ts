@@ -4,31 +4,10 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { typeCommand, waitForTerminal } from '../support/terminal-page.ts';
 
 const LESSON_PATH = '/lessons/networking/container-links';
 const EXERCISE = 'networking/container-links/ping-by-name';
-
-async function terminalText(page: Page): Promise<string> {
-  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
-}
-
-async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await terminalText(page).catch(() => '');
-    if (re.test(last)) return;
-    await page.waitForTimeout(200);
-  }
-  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
-}
-
-async function typeCommand(page: Page, command: string, done: RegExp, ms?: number): Promise<void> {
-  await page.locator('[data-testid="terminal"]').click();
-  await page.keyboard.type(command, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await waitForTerminal(page, done, ms);
-}
 
 describe('a learner does the container-links exercise in a real browser', () => {
   let berth: RunningBerth;

@@ -4,30 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { terminalText, typeCommand, waitForTerminal } from '../support/terminal-page.ts';
 
 const LESSON_PATH = '/lessons/networking/container-links';
-
-async function terminalText(page: Page): Promise<string> {
-  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
-}
-
-async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await terminalText(page).catch(() => '');
-    if (re.test(last)) return;
-    await page.waitForTimeout(200);
-  }
-  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
-}
-
-async function typeCommand(page: Page, command: string, done: RegExp, ms?: number): Promise<void> {
-  await page.locator('[data-testid="terminal"]').click();
-  await page.keyboard.type(command, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await waitForTerminal(page, done, ms);
-}
 
 // A learner publishes a port in the browser terminal and opens it from the link that appears; then resets
 // the sandbox and gets a fresh one with a working terminal and nothing of the old one left.

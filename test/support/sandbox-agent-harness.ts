@@ -41,6 +41,7 @@ export async function startAgentHarness(overrides: Partial<AgentSettings> = {}):
     return m;
   };
   const manager = newManager();
+  await manager.prepareSpareDisk();
   return {
     engine,
     manager,

@@ -26,6 +26,12 @@ export async function typeLine(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Types `command` like typeLine, then waits until the screen matches `done`. */
+export async function typeCommand(page: Page, command: string, done: RegExp, ms?: number): Promise<void> {
+  await typeLine(page, command);
+  await waitForTerminal(page, done, ms);
+}
+
 /** Whether keyboard focus is inside the visible terminal (xterm's input textarea). */
 export function terminalHasFocus(page: Page): Promise<boolean> {
   return page.evaluate(() => !!document.activeElement?.closest('[data-testid="terminal"]'));

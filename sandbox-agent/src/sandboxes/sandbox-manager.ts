@@ -19,9 +19,11 @@ import { nodeContainerSpec } from './node-spec.ts';
 import { startNode, waitNodeReady } from './node-start.ts';
 import {
   createSandboxDisk,
+  diskPaths,
   listSandboxDisks,
   nodeDirs,
   removeSandboxDisk,
+  SpareDisk,
   terminalJournalPath,
 } from './sandbox-disk.ts';
 import { bridgeName, containerName, networkName } from './sandbox-names.ts';
@@ -47,16 +49,34 @@ const READY_TIMEOUT_MS = 60_000;
 
 // Beside the sandboxes' folder (not in it: every folder there is a sandbox to adopt or remove).
 const seedsDir = (sandboxesDir: string) => path.join(path.dirname(sandboxesDir), 'node-docker-seeds');
+const spareDiskDir = (sandboxesDir: string) => path.join(path.dirname(sandboxesDir), 'spare-disk');
 
 export class SandboxManager {
   private readonly sandboxes = new Map<string, AgentSandbox>();
   private readonly creating = new Map<string, Promise<AgentSandboxView>>();
   private lastDiskState: DiskRoom['state'] = 'ok';
+  private readonly spareDisk: SpareDisk;
 
   constructor(
     private readonly engine: Engine,
     private readonly settings: AgentSettings,
-  ) {}
+  ) {
+    this.spareDisk = new SpareDisk(spareDiskDir(settings.sandboxesDir));
+  }
+
+  /** Makes the disk the next cold start takes (SpareDisk); resolves when it is there. */
+  async prepareSpareDisk(): Promise<void> {
+    const { settings } = this;
+    try {
+      const rootUid = await remappedRootUid();
+      const store = await currentImageStore(settings.imageStoreRoot);
+      const dockerSeed = await nodeDockerSeed(store, rootUid, seedsDir(settings.sandboxesDir));
+      await this.spareDisk.refill({ sizeMb: settings.diskMb, rootUid, dockerSeed });
+    } catch (e) {
+      // Only slower: the first start makes its own disk.
+      console.warn(`[agent] no spare sandbox disk yet: ${e instanceof Error ? e.message : e}`);
+    }
+  }
 
   view(s: AgentSandbox): AgentSandboxView {
     return {
@@ -165,9 +185,12 @@ export class SandboxManager {
       const rootUid = await remappedRootUid();
       const store = await currentImageStore(settings.imageStoreRoot);
       const cgroupParent = sandboxCgroupParent(settings.cgroupParent, input.id);
+      const diskAt = diskPaths(settings.sandboxesDir, input.id);
       // Independent preparations side by side: the disk (with each node's image-store metadata), the
-      // sandbox's ssh key, the parent cgroup, the network; the key goes onto the disk once both are there.
-      const [disk, key, gateway] = await allSettledOrThrow([
+      // sandbox's ssh key, the parent cgroup, and the network with the nodes' containers on it — creating a
+      // container needs neither its disk (the engine looks a bind's source up only at start) nor its cgroup.
+      // The key goes onto the disk once both are there.
+      const [disk, key, , ids] = await allSettledOrThrow([
         nodeDockerSeed(store, rootUid, seedsDir(settings.sandboxesDir)).then((dockerSeed) =>
           createSandboxDisk({
             sandboxesDir: settings.sandboxesDir,
@@ -176,43 +199,55 @@ export class SandboxManager {
             nodes: input.nodes,
             rootUid,
             dockerSeed,
+            spare: this.spareDisk,
           }),
         ),
         makeSandboxSshKey(input.id),
+        createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length }),
         engine
           .createNetwork(networkName(input.id), labels, bridgeName(input.id))
-          .then((id) => engine.networkGateway(id)),
-        createSandboxCgroup({ cgroupParent, limits: settings.limits, nodeCount: input.nodes.length }),
+          .then((id) => engine.networkGateway(id))
+          .then((gateway) =>
+            allSettledOrThrow(
+              input.nodes.map((node) => {
+                const dirs = nodeDirs(diskAt, node);
+                return engine.createContainer(
+                  nodeContainerSpec({
+                    name: containerName(input.id, node),
+                    hostname: node,
+                    image: settings.nodeImage,
+                    networkName: networkName(input.id),
+                    labels: { ...labels, [LABEL.node]: node },
+                    limits: settings.limits,
+                    dockerDataDir: dirs.docker,
+                    homeDir: dirs.home,
+                    rootDir: dirs.root,
+                    cgroupParent,
+                    imageStoreBind: storeBind(store),
+                    gateway,
+                    mirrorPort: settings.mirrorPort,
+                  }),
+                );
+              }),
+            ),
+          ),
       ]);
       await installSandboxSshKey({ key, homeDirs: input.nodes.map((n) => nodeDirs(disk, n).home), rootUid });
       phases.mark('prepare');
-      const ids = await allSettledOrThrow(
-        input.nodes.map(async (node) => {
-          const dirs = nodeDirs(disk, node);
-          const id = await engine.createContainer(
-            nodeContainerSpec({
-              name: containerName(input.id, node),
-              hostname: node,
-              image: settings.nodeImage,
-              networkName: networkName(input.id),
-              labels: { ...labels, [LABEL.node]: node },
-              limits: settings.limits,
-              dockerDataDir: dirs.docker,
-              homeDir: dirs.home,
-              rootDir: dirs.root,
-              cgroupParent,
-              imageStoreBind: storeBind(store),
-              gateway,
-              mirrorPort: settings.mirrorPort,
-            }),
-          );
-          await startNode(engine, id, { cgroupParent, rootUid, rootDir: dirs.root });
-          return id;
-        }),
+      await allSettledOrThrow(
+        input.nodes.map((node, i) =>
+          startNode(engine, ids[i]!, { cgroupParent, rootUid, rootDir: nodeDirs(disk, node).root }),
+        ),
       );
       // In the order asked for (node1, node2, …), whichever started first.
       for (const [i, node] of input.nodes.entries()) sandbox.nodes.set(node, ids[i]!);
       phases.mark('node-start');
+      // The first node's login shell starts while the engines come up (it waits only for the node's root,
+      // see LOGIN_SHELL), so the prompt is already in its replay buffer when the learner's page connects.
+      // Not awaited: a shell that cannot start now is started again on the first attach.
+      this.session(sandbox, input.nodes[0]!)
+        .prestart()
+        .catch(() => {});
       // Ready = every inner engine listens (the course images come with the shared store).
       await Promise.all([...sandbox.nodes.values()].map((id) => waitNodeReady(engine, id, READY_TIMEOUT_MS)));
       phases.mark('engine-ready');
@@ -221,6 +256,7 @@ export class SandboxManager {
       this.sandboxes.set(input.id, sandbox);
       return this.view(sandbox);
     } catch (e) {
+      for (const t of sandbox.terminals.values()) t.close();
       await this.removeObjects(input.id).catch(() => {});
       if (e instanceof BerthError) throw e;
       throw new BerthError(
@@ -343,12 +379,18 @@ export class SandboxManager {
   terminal(id: string, node: string): TerminalSession {
     const s = this.get(id);
     if (s.state !== 'ready') throw new BerthError('conflict', `sandbox ${id} is ${s.state}`);
-    const cid = this.nodeContainer(id, node);
+    this.nodeContainer(id, node);
+    return this.session(s, node);
+  }
+
+  // The node's one terminal session, made on first use (the node must be in s.nodes).
+  private session(s: AgentSandbox, node: string): TerminalSession {
     let t = s.terminals.get(node);
     if (!t) {
+      const cid = s.nodes.get(node)!;
       t = new TerminalSession(
         (size) =>
-          this.engine.execInteractive(cid, ['bash', '-l'], {
+          this.engine.execInteractive(cid, ['bash', '-c', LOGIN_SHELL], {
             ...size,
             // BERTH_MOTD_SHOWN: the node's ~/.bashrc prints its (English) welcome only without it; the page
             // prints one in the learner's language (components/terminal/terminal-strings.ts).
@@ -358,7 +400,7 @@ export class SandboxManager {
         this.settings.replayBytes,
         undefined,
         new ReplayJournal(
-          terminalJournalPath(this.settings.sandboxesDir, id, node),
+          terminalJournalPath(this.settings.sandboxesDir, s.id, node),
           this.settings.replayBytes,
         ),
       );
@@ -367,6 +409,14 @@ export class SandboxManager {
     return t;
   }
 }
+
+// The learner's login shell. The first one starts while the node is still starting (doCreate): it waits until
+// the node's init has moved the root onto the writable overlay and put the dotfiles in /root (berth-node-init
+// touches the flag), then enters /root afresh — the directory it was started in belonged to the root before
+// the move. A node without the flag (an image from before it) gets its shell after 3 s all the same.
+const LOGIN_SHELL = `for ((i = 0; i < 300; i++)); do [ -e /run/berth-root-ready ] && break; sleep 0.01; done
+cd /root 2>/dev/null
+exec bash -l`;
 
 // Like Promise.all, but settles only when every step has ended: a failure then cleans up after all of them
 // (removeObjects), never while a sibling is still creating a network or a container.

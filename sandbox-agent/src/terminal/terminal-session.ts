@@ -75,6 +75,11 @@ export class TerminalSession {
     if (this.pending) this.flush();
   }
 
+  /** Starts the shell before anyone attaches, so its first prompt is waiting in the replay buffer. */
+  prestart(): Promise<void> {
+    return this.ensureShell();
+  }
+
   detach(client: TerminalClient): void {
     this.clients.delete(client);
     this.maybeResume();
