@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     clearInterval(reaper);
     await heartbeats?.stop('stopping');
     server.close();
+    await manager.spareDiskIdle();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

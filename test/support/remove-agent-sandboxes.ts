@@ -9,4 +9,5 @@ export async function removeAllSandboxesOfAgent(agentId: string, home: string): 
   const manager = new SandboxManager(new Engine(c.BERTH_ENGINE_SOCKET), { ...agentSettings(c), agentId });
   await manager.adopt();
   for (const s of manager.list()) await manager.remove(s.id).catch(() => {});
+  await manager.discardSpareDisk();
 }

@@ -50,6 +50,7 @@ export async function startAgentHarness(overrides: Partial<AgentSettings> = {}):
     newManager,
     async cleanup() {
       for (const m of managers) for (const s of m.list()) await m.remove(s.id).catch(() => {});
+      for (const m of managers) await m.spareDiskIdle();
       dns.close();
       await fs.rm(home, { recursive: true, force: true });
     },

@@ -181,9 +181,9 @@ export class SpareDisk {
     }
   }
 
-  // A spare is mounted only while it is made: one a failure or a crash left mounted is let go before its
-  // folder goes.
-  private async discard(): Promise<void> {
+  /** Removes the spare. One is mounted only while it is made: one a failure or a crash left mounted is let go
+   * before its folder goes. */
+  async discard(): Promise<void> {
     for (const slot of ['making', 'ready']) {
       const mnt = path.join(this.dir, slot, 'disk');
       if (await isMounted(mnt)) await run('umount', ['-l', mnt]);

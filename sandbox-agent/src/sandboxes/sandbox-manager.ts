@@ -64,6 +64,18 @@ export class SandboxManager {
     this.spareDisk = new SpareDisk(spareDiskDir(settings.sandboxesDir));
   }
 
+  /** Resolves when no spare disk is being made (one is mounted only meanwhile): before the agent exits or
+   * its folder is removed. */
+  spareDiskIdle(): Promise<void> {
+    return this.spareDisk.idle();
+  }
+
+  /** Removes the spare disk, also one an agent killed while making it left mounted (its folder can then go). */
+  async discardSpareDisk(): Promise<void> {
+    await this.spareDisk.idle();
+    await this.spareDisk.discard();
+  }
+
   /** Makes the disk the next cold start takes (SpareDisk); resolves when it is there. */
   async prepareSpareDisk(): Promise<void> {
     const { settings } = this;
