@@ -14,6 +14,9 @@ const REFUSED_BY_BASH = /^-?bash: .*: event not found\r?$/gm;
 const ESC = String.fromCharCode(27);
 const BEL = String.fromCharCode(7);
 const ANSI = new RegExp(`${ESC}\\[[0-?]*[ -/]*[@-~]|${ESC}\\][^${BEL}]*${BEL}|\r`, 'g');
+
+/** Terminal output as a learner reads it: without colours, cursor moves, titles and carriage returns. */
+export const shownText = (output: string) => output.replace(ANSI, '');
 // The output must stay quiet this long after a prompt: a command may print something ending like one.
 const QUIET_MS = 150;
 
@@ -55,7 +58,7 @@ export async function typeInTerminal(
   send({ type: 'resize', cols: 160, rows: 40 });
 
   const deadline = Date.now() + opts.timeoutMs;
-  const shown = () => text.replace(ANSI, '');
+  const shown = () => shownText(text);
   const waitUntil = async (done: (from: number) => boolean, from: number, what: string) => {
     while (!done(from)) {
       opts.signal?.throwIfAborted();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { shownText } from '../../cli/terminal-typist.ts';
 import type { ServerFrame } from '../../contract/terminal-frames.ts';
 import { runChecks } from '../../sandbox-agent/src/checks/run-checks.ts';
 import { LABEL } from '../../sandbox-agent/src/docker/labels.ts';
@@ -135,10 +136,25 @@ describe('a real sandbox on the sandbox engine', () => {
     assert.match(r.results.map((t) => t.message).join('\n'), /No container named "busybox1"/);
   });
 
+  test('node1’s login shell starts with the sandbox: its prompt waits in the replay before anyone attaches', async () => {
+    const term = h.manager.terminal(sandboxId, 'node1');
+    assert.equal(term.running, true, 'the shell was started by create, not by an attach');
+    const a = collectingClient();
+    await term.attach(a.client, 0);
+    // The replay sent on attach already ends with the prompt (the node's ~/.bashrc, so after its init).
+    assert.match(shownText(a.text()), /root@node1:~# $/);
+    // Started before the node's root moved onto its writable overlay, it runs in the new root and in /root.
+    term.input('pwd; touch /etc/berth-probe && echo writable-$((40+2))\r');
+    await waitFor(() => a.text().includes('writable-42'), 10_000, 'a write to /etc');
+    assert.match(shownText(a.text()), /\n\/root\n/);
+    term.detach(a.client);
+  });
+
   test('a terminal is a login shell in /root; output survives a detach and is replayed', async () => {
     const term = h.manager.terminal(sandboxId, 'node1');
     const a = collectingClient();
-    // The browser's first resize arrives while the shell is still starting: the TTY must get it.
+    // The browser's first resize must reach the TTY, whether the shell is still starting (one started on
+    // attach) or already runs (node1's, started with the sandbox).
     const attached = term.attach(a.client, 0);
     await term.resize(132, 43);
     await attached;
