@@ -1,4 +1,5 @@
-// The dashboard's flags as icons; decorative like every Berth icon (the text beside them says it).
+// The classroom's icons, on the dashboard and in the learner's widgets; decorative like every Berth icon (the text
+// beside them says it).
 import { Icon } from '../ui/icons';
 
 export function HandIcon({ className }: { className?: string }) {
@@ -50,6 +51,14 @@ export function LockIcon({ className }: { className?: string }) {
     <Icon className={className}>
       <rect x="3" y="7" width="10" height="7" rx="1.5" />
       <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </Icon>
+  );
+}
+
+export function MegaphoneIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M2.5 6.5v3h2l5 3v-9l-5 3h-2zM11.5 6a2.5 2.5 0 0 1 0 4M4.5 9.5l1 3.5" />
     </Icon>
   );
 }

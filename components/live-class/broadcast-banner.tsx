@@ -4,10 +4,10 @@
 // ones on request, and Dismiss. Messages are shown as text.
 import { useState } from 'react';
 import type { Broadcast } from '../../contract/classrooms';
+import { MegaphoneIcon } from '../classroom/classroom-icons';
 import type { Lang } from '../i18n/lang';
 import { CrossIcon } from '../ui/icons';
 import styles from './broadcast-banner.module.css';
-import { MegaphoneIcon } from './classroom-live';
 import type { LiveClassStrings } from './live-class-strings';
 
 export function BroadcastBanner({

@@ -4,13 +4,14 @@
 // for learners in a classroom (./classroom-live-island.tsx), so the lesson page's first load stays small.
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { HandIcon, MegaphoneIcon } from '../classroom/classroom-icons';
 import type { Lang } from '../i18n/lang';
 import { useLessonSession } from '../session/lesson-session';
 import a11y from '../ui/sr-only.module.css';
 import { BroadcastBanner } from './broadcast-banner';
 import styles from './classroom-live.module.css';
 import { liveClassStringsFor } from './live-class-strings';
-import { HandIcon, RaiseHand } from './raise-hand';
+import { RaiseHand } from './raise-hand';
 import { TypingToggle } from './typing-toggle';
 import { useClassroomLive } from './use-classroom-live';
 import { useDismissedBroadcasts } from './use-dismissed-broadcasts';
@@ -122,19 +123,5 @@ export default function ClassroomLive({ lang, classroomId, title, hand }: Classr
         document.body,
       )}
     </div>
-  );
-}
-
-export function MegaphoneIcon() {
-  return (
-    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none">
-      <path
-        d="M2.5 6.5v3h2l5 3v-9l-5 3h-2zM11.5 6a2.5 2.5 0 0 1 0 4M4.5 9.5l1 3.5"
-        stroke="currentColor"
-        strokeWidth={1.6}
-        strokeLinejoin="round"
-        strokeLinecap="round"
-      />
-    </svg>
   );
 }

@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { HAND_MESSAGE_MAX } from '../../contract/classrooms';
 import { classroomApi } from '../api/classroom-api';
+import { HandIcon } from '../classroom/classroom-icons';
 import { Spinner } from '../ui/icons';
 import styles from './classroom-live.module.css';
 import type { LiveClassStrings } from './live-class-strings';
@@ -171,19 +172,5 @@ export function RaiseHand({
         </form>
       )}
     </>
-  );
-}
-
-export function HandIcon() {
-  return (
-    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="none">
-      <path
-        d="M5.5 8V3.2a1 1 0 0 1 2 0V7.5m0-.5V2.2a1 1 0 0 1 2 0V7.5m0-.3V3.2a1 1 0 0 1 2 0v5.3c0 3-1.8 5.5-4.6 5.5-1.7 0-2.7-.8-3.6-2.2L2.6 9.1a1 1 0 0 1 1.6-1.2l1.3 1.5"
-        stroke="currentColor"
-        strokeWidth={1.4}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }
