@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { guestCookie, seriousAxeViolations } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, waitHydrated } from '../support/browser.ts';
 import { FAKE_EXERCISE, type Fake, fakeBerthApi } from '../support/fake-berth-api.ts';
 import { recordPassedCheck } from '../support/record-check.ts';
 
@@ -50,6 +50,8 @@ const STATES: {
     signedIn: false,
     reach: async (page, lang) => {
       await page.goto(`${LESSON}?lang=${lang}`);
+      // Before hydration the button would submit the bare HTML form, which shows no alert.
+      await waitHydrated(page, 'form:has(input[name="name"]) button[type="submit"]');
       await page.locator('form input[name="name"]').fill('   ');
       await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
       await page.locator('form [role="alert"]').waitFor();

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { terminalText, typeCommand, waitForTerminal } from '../support/terminal-page.ts';
+import { signInFromPane, terminalText, typeCommand, waitForTerminal } from '../support/terminal-page.ts';
 
 const LESSON_PATH = '/lessons/networking/container-links';
 
@@ -34,8 +34,7 @@ describe('port preview links and the Reset button in a real browser', () => {
 
   test('the learner gets a shell', async () => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}`);
-    await page.locator('form input[name="name"]').fill('Linus');
-    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
+    await signInFromPane(page, 'Linus');
     await waitForTerminal(page, /root@node1:~#/, 90_000);
   });
 

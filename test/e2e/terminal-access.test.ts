@@ -4,7 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { terminalHasFocus, terminalText, typeLine, waitForTerminal } from '../support/terminal-page.ts';
+import {
+  signInFromPane,
+  terminalHasFocus,
+  terminalText,
+  typeLine,
+  waitForTerminal,
+} from '../support/terminal-page.ts';
 
 // The lesson page's terminal against a real sandbox, used the ways a careful product must allow: in the
 // page's language and wide enough for `docker ps`; left and re-entered by keyboard without typing into the
@@ -62,8 +68,7 @@ describe('the terminal for keyboards, screen readers and stalled links', () => {
 
   test('the welcome is in the page’s language, and at 1440 px `docker ps` fits on one line', async () => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}?lang=zh`);
-    await page.locator('form input[name="name"]').fill('Ada');
-    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
+    await signInFromPane(page, 'Ada');
     const zh = await waitForTerminal(page, /root@node1:~#/, 90_000);
     assert.match(zh, /欢迎来到 node1/);
     assert.doesNotMatch(zh, /Welcome to/);

@@ -10,7 +10,7 @@ import {
 import { terminalSocketUrl } from '../../components/terminal/terminal-protocol.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { typeLine, waitForTerminal } from '../support/terminal-page.ts';
+import { signInFromPane, typeLine, waitForTerminal } from '../support/terminal-page.ts';
 
 // The web server (server/main.ts: Next + the terminal gateway) is killed and started again under an open
 // terminal. The shell lives on the agent, so nothing of it is lost: the page says it is reconnecting,
@@ -49,8 +49,7 @@ describe('the web server restarts under an open terminal', () => {
 
   test("the learner's page says it is reconnecting, comes back by itself with its output once, and takes input", async (t) => {
     await page.goto(`${berth.baseUrl}${LESSON_PATH}`);
-    await page.locator('form input[name="name"]').fill('Lin');
-    await page.locator('form:has(input[name="name"]) button[type="submit"]').click();
+    await signInFromPane(page, 'Lin');
     await waitForTerminal(page, /root@node1:~#/, 90_000);
     const status = page.locator('[data-testid="terminal-status"]');
     await status.and(page.locator('[data-state="connected"]')).waitFor();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { waitHydrated } from './browser.ts';
 
 // Reading and typing into the lesson page's terminal (xterm renders its rows as DOM text).
 
@@ -35,4 +36,14 @@ export async function typeCommand(page: Page, command: string, done: RegExp, ms?
 /** Whether keyboard focus is inside the visible terminal (xterm's input textarea). */
 export function terminalHasFocus(page: Page): Promise<boolean> {
   return page.evaluate(() => !!document.activeElement?.closest('[data-testid="terminal"]'));
+}
+
+const NAME_SUBMIT = 'form:has(input[name="name"]) button[type="submit"]';
+
+/** Signs in as a guest from the lesson page's sandbox pane, once React has hydrated its form (a name typed
+ * before that is lost, and the button then submits the bare HTML form: no sign-in, no terminal). */
+export async function signInFromPane(page: Page, name: string): Promise<void> {
+  await waitHydrated(page, NAME_SUBMIT);
+  await page.locator('form input[name="name"]').fill(name);
+  await page.locator(NAME_SUBMIT).click();
 }
