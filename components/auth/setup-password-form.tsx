@@ -1,10 +1,11 @@
 'use client';
 // The instructor's one-time setup form: a password typed twice, sent with the link's token to
 // POST /api/auth/setup, which signs them in; then on to their classrooms.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { errorBodySchema } from '../../contract/errors';
 import type { Lang } from '../i18n/lang';
 import buttons from '../ui/button.module.css';
+import { useHydrated, useTypedBeforeHydration } from '../ui/hydration';
 import styles from './setup-password-form.module.css';
 import { setupStrings } from './setup-strings';
 
@@ -17,6 +18,9 @@ export function SetupPasswordForm({ token, lang }: { token: string; lang: Lang }
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { password: setPassword, confirm: setConfirm });
+  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -44,7 +48,7 @@ export function SetupPasswordForm({ token, lang }: { token: string; lang: Lang }
   }
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate>
       <div className={styles.field}>
         <label htmlFor={`${id}-password`}>{t.password}</label>
         <input
@@ -80,7 +84,7 @@ export function SetupPasswordForm({ token, lang }: { token: string; lang: Lang }
           {error}
         </p>
       )}
-      <button type="submit" className={`${buttons.button} ${buttons.primary}`} disabled={busy}>
+      <button type="submit" className={`${buttons.button} ${buttons.primary}`} disabled={busy || !hydrated}>
         {busy ? t.saving : t.submit}
       </button>
     </form>

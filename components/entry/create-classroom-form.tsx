@@ -2,10 +2,11 @@
 // A new classroom: a title, its lessons picked by chapter, an optional learner cap (and, where the server
 // takes one, a sandbox time limit) → POST /api/classrooms → its dashboard. Lessons go in course order.
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { isApiError } from '../api/berth-api';
 import { classroomApi, type NewClassroom } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
+import { useTypedBeforeHydration } from '../ui/hydration';
 import { ChapterPicker, type PickerChapter } from './chapter-picker';
 import styles from './create-classroom-form.module.css';
 import { entryErrorText } from './entry-error';
@@ -47,6 +48,8 @@ export function CreateClassroomForm({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { title: setTitle, learnerCap: setCap, sandboxMinutes: setMinutes });
   const ids: Record<Field, string> = {
     title: `${id}-title`,
     lessons: `${id}-lessons`,
@@ -104,7 +107,13 @@ export function CreateClassroomForm({
     [hint, errors[f] ? `${ids[f]}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className={fields.form} onSubmit={onSubmit} noValidate data-testid="create-classroom-form">
+    <form
+      ref={formRef}
+      className={fields.form}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="create-classroom-form"
+    >
       <div className={fields.field}>
         <label htmlFor={ids.title} className={fields.label}>
           {t.titleLabel}

@@ -2,9 +2,10 @@
 // /join: type the class's code → /join/CODE, where the learner picks a name. Nothing is asked of the server
 // here; the code is checked when they join (so a page load never tells a real code from a guessed one).
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { Lang } from '../i18n/lang';
 import buttons from '../ui/button.module.css';
+import { useHydrated, useTypedBeforeHydration } from '../ui/hydration';
 import { ArrowIcon } from '../ui/icons';
 import { normalizeCode } from './access-code';
 import { CodeField } from './code-field';
@@ -18,6 +19,9 @@ export function JoinCodeForm({ lang }: { lang: Lang }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { code: setCode });
+  const hydrated = useHydrated();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +34,7 @@ export function JoinCodeForm({ lang }: { lang: Lang }) {
   }
 
   return (
-    <form className={fields.form} onSubmit={onSubmit} noValidate data-testid="join-code-form">
+    <form ref={formRef} className={fields.form} onSubmit={onSubmit} noValidate data-testid="join-code-form">
       <CodeField
         id={id}
         name="code"
@@ -44,7 +48,11 @@ export function JoinCodeForm({ lang }: { lang: Lang }) {
         }}
       />
       <FormError id={`${id}-error`} message={error} />
-      <button type="submit" className={`${buttons.button} ${buttons.primary} ${fields.submit}`}>
+      <button
+        type="submit"
+        className={`${buttons.button} ${buttons.primary} ${fields.submit}`}
+        disabled={!hydrated}
+      >
         {t.next} <ArrowIcon />
       </button>
     </form>

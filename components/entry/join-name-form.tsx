@@ -10,6 +10,7 @@ import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
 import buttons from '../ui/button.module.css';
+import { useTypedBeforeHydration } from '../ui/hydration';
 import { ArrowIcon } from '../ui/icons';
 import { entryErrorText } from './entry-error';
 import styles from './entry-page.module.css';
@@ -49,6 +50,8 @@ export function JoinNameForm({
   const [joinAnyway, setJoinAnyway] = useState(false);
   const id = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { name: setName });
 
   useEffect(() => {
     if (joined) titleRef.current?.focus();
@@ -128,7 +131,14 @@ export function JoinNameForm({
         </strong>
         <Link href="/join">{t.wrongCode}</Link>
       </p>
-      <form method="post" className={fields.form} onSubmit={onSubmit} noValidate data-testid="join-name-form">
+      <form
+        ref={formRef}
+        method="post"
+        className={fields.form}
+        onSubmit={onSubmit}
+        noValidate
+        data-testid="join-name-form"
+      >
         <div className={fields.field}>
           <div className={styles.labelRow}>
             <label htmlFor={`${id}-name`} className={fields.label}>

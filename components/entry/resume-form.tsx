@@ -2,10 +2,11 @@
 // /resume: the learner's resume code → POST /api/classrooms/resume → the same learner on this device, on to
 // their classroom's first lesson (their progress is on the server, so it shows there).
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
+import { useTypedBeforeHydration } from '../ui/hydration';
 import { normalizeCode } from './access-code';
 import { CodeField } from './code-field';
 import { entryErrorText } from './entry-error';
@@ -23,6 +24,8 @@ export function ResumeForm({ lang }: { lang: Lang }) {
   const [error, setError] = useState<string | undefined>();
   const [welcome, setWelcome] = useState<string | undefined>();
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { resumeCode: setCode });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -46,7 +49,14 @@ export function ResumeForm({ lang }: { lang: Lang }) {
   }
 
   return (
-    <form method="post" className={fields.form} onSubmit={onSubmit} noValidate data-testid="resume-form">
+    <form
+      ref={formRef}
+      method="post"
+      className={fields.form}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="resume-form"
+    >
       <CodeField
         id={id}
         name="resumeCode"

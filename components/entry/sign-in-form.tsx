@@ -7,6 +7,7 @@ import { flushSync } from 'react-dom';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
+import { useTypedBeforeHydration } from '../ui/hydration';
 import { entryErrorText } from './entry-error';
 import { entryStringsFor } from './entry-strings';
 import { FormError } from './form-error';
@@ -22,6 +23,8 @@ export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const passwordRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { email: setEmail, password: setPassword });
   const id = useId();
   const errorId = `${id}-error`;
 
@@ -51,7 +54,14 @@ export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
 
   const invalid = error ? true : undefined;
   return (
-    <form method="post" className={fields.form} onSubmit={onSubmit} noValidate data-testid="signin-form">
+    <form
+      ref={formRef}
+      method="post"
+      className={fields.form}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="signin-form"
+    >
       <div className={fields.field}>
         <label htmlFor={`${id}-email`} className={fields.label}>
           {t.email}

@@ -1,11 +1,12 @@
 'use client';
 // "Pick a name to start": a guest session is all a learner needs before their sandbox starts.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { GUEST_NAME_MAX } from '../../contract/public-api';
 import { isApiError } from '../api/berth-api';
 import type { Strings } from '../i18n/strings';
 import { useViewer } from '../session/viewer-provider';
 import buttons from '../ui/button.module.css';
+import { useHydrated, useTypedBeforeHydration } from '../ui/hydration';
 import { Spinner } from '../ui/icons';
 import a11y from '../ui/sr-only.module.css';
 import styles from './guest-sign-in.module.css';
@@ -19,6 +20,9 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
   const inputId = useId();
   const errorId = useId();
   const countId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  useTypedBeforeHydration(formRef, { name: setName });
+  const hydrated = useHydrated();
   // Counted as the server counts (trimmed, in UTF-16 units like zod's max): over the limit is refused, never cut.
   const length = name.trim().length;
   const tooLong = length > GUEST_NAME_MAX;
@@ -46,7 +50,7 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
   }
 
   return (
-    <form className={card.card} onSubmit={onSubmit} aria-labelledby={`${inputId}-title`}>
+    <form ref={formRef} className={card.card} onSubmit={onSubmit} aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`} className={card.title}>
         {t.pickName}
       </h2>
@@ -85,7 +89,11 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
           {error}
         </p>
       )}
-      <button type="submit" className={`${buttons.button} ${buttons.primary} ${card.action}`} disabled={busy}>
+      <button
+        type="submit"
+        className={`${buttons.button} ${buttons.primary} ${card.action}`}
+        disabled={busy || !hydrated}
+      >
         {busy ? (
           <>
             <Spinner /> {t.signingIn}

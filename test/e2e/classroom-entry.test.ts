@@ -45,10 +45,29 @@ describe('joining a class and following the instructor live', () => {
   });
 
   test('a wrong password is refused with a clear message and signs nobody in', async () => {
-    await teacherPage.goto(`${berth.baseUrl}/signin`);
+    // Typed, and Enter pressed, before the page's scripts have run (held back here; a slow network in
+    // class): the bare HTML form is not sent, and React takes over what was typed.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await teacherPage.route('**/_next/static/**/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const posts: string[] = [];
+    teacherPage.on('request', (r) => {
+      if (r.method() === 'POST' && r.isNavigationRequest()) posts.push(r.url());
+    });
+    await teacherPage.goto(`${berth.baseUrl}/signin`, { waitUntil: 'commit' });
     await teacherPage.getByLabel('Email').fill(EMAIL);
     await teacherPage.getByLabel('Password').fill('not the password');
-    await teacherPage.getByRole('button', { name: 'Sign in' }).click();
+    const button = teacherPage.getByRole('button', { name: 'Sign in' });
+    assert.equal(await button.isDisabled(), true, 'the button waits for the page to be ready');
+    await teacherPage.getByLabel('Password').press('Enter');
+    release();
+    await button.click(); // waits until it is enabled
+    await teacherPage.unrouteAll({ behavior: 'wait' });
     const error = teacherPage.getByTestId('signin-error');
     await error.waitFor();
     assert.match(await error.innerText(), /Wrong email or password/);
@@ -58,6 +77,8 @@ describe('joining a class and following the instructor live', () => {
     assert.equal(await teacherPage.getByLabel('Password').inputValue(), '');
     assert.equal(await teacherPage.evaluate(() => document.activeElement?.getAttribute('name')), 'password');
     assert.equal((await teacher.request.get(`${berth.baseUrl}/api/auth/me`)).status(), 401);
+    assert.deepEqual(posts, [], 'no bare HTML form was sent');
+    assert.equal(await teacherPage.getByLabel('Email').inputValue(), EMAIL);
     assert.deepEqual(await seriousAxeViolations(teacherPage), [], 'the sign-in page');
   });
 
