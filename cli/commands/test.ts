@@ -32,7 +32,15 @@ interface Counts {
   skipped: number;
 }
 
-function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts & { code: number }> {
+// The runner's closing list of failing tests, with their errors, kept per tier and printed again at the very
+// end: a run's log is often read from its end (CI shows that part), where the lists of earlier tiers are not.
+const FAILURES_MARK = '✖ failing tests:';
+const FAILURE_LINES = 400;
+
+function runNodeTests(
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Counts & { code: number; failures: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(
       'node',
@@ -50,6 +58,8 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
     // The runner's closing "ℹ pass N" lines, read as they stream by: after a failure the list of failing
     // tests follows them, so the end of the output alone may not hold them.
     const counts = new Map<string, number>();
+    const failures: string[] = [];
+    let inFailures = false;
     let line = '';
     child.stdout.on('data', (d: Buffer) => {
       process.stdout.write(d);
@@ -58,6 +68,8 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
       for (const l of lines) {
         const m = /^ℹ (\w+) (\d+)$/.exec(l);
         if (m) counts.set(m[1]!, Number(m[2]));
+        if (l.startsWith(FAILURES_MARK)) inFailures = true;
+        else if (inFailures && failures.length < FAILURE_LINES) failures.push(l);
       }
     });
     child.on('close', (code) => {
@@ -67,6 +79,7 @@ function runNodeTests(files: string[], env: NodeJS.ProcessEnv): Promise<Counts &
         failed: num('fail') + num('cancelled'),
         skipped: num('skipped'),
         code: code ?? 1,
+        failures,
       });
     });
   });
@@ -85,6 +98,7 @@ export async function runTest(args: string[]): Promise<number> {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   let ok = true;
   const started = Date.now();
+  const failures: string[] = [];
   for (const tier of tiers) {
     if (tier === 'lint') {
       for (const [label, cmd, cmdArgs] of [
@@ -97,6 +111,7 @@ export async function runTest(args: string[]): Promise<number> {
           total.passed++;
         } catch (e) {
           process.stdout.write(`${(e as Error).message}\n`);
+          failures.push(`${label} failed (see above)`);
           total.failed++;
           ok = false;
         }
@@ -112,7 +127,10 @@ export async function runTest(args: string[]): Promise<number> {
     total.failed += r.failed;
     total.skipped += r.skipped;
     if (r.code !== 0) ok = false;
+    if (r.failures.length) failures.push(`── ${tier} ──`, ...r.failures);
+    else if (r.code !== 0) failures.push(`── ${tier} ── the runner exited with ${r.code}`);
   }
+  if (failures.length) process.stdout.write(`\n━━ failures ━━\n${failures.join('\n')}\n`);
   process.stdout.write(`\nTest run took ${((Date.now() - started) / 1000).toFixed(0)}s\n`);
   process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
   return ok && total.failed === 0 ? 0 : 1;

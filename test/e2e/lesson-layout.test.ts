@@ -7,6 +7,7 @@ import { makeFixtureCourse } from '../../server/lessons/test-fixtures.ts';
 import { guestCookie } from '../support/axe.ts';
 import { type RunningBerth, startBerth } from '../support/berth-processes.ts';
 import { launchChromium, waitHydrated } from '../support/browser.ts';
+import { waitConnected } from '../support/terminal-page.ts';
 
 // The lesson layout in a real browser, on a fixture course (not the real one, which is being written):
 // an exercise panel where its marker is, mid-text; the table of contents; labels on code not to be run;
@@ -218,10 +219,7 @@ describe('the lesson layout, on a fixture course', () => {
     assert.equal(await page.locator('[data-chapter="networking"]').getByText('Coming soon').count(), 0);
 
     await page.goto(`${LESSON}?lang=en`);
-    await page
-      .getByTestId('terminal')
-      .and(page.locator('[data-connection="connected"]'))
-      .waitFor({ timeout: 120_000 });
+    await waitConnected(page, { timeout: 120_000, logs: () => berth.logs() });
     await page.locator('[data-run-code="docker network create my-net"]').click();
     await page.locator('[data-testid="terminal"] .xterm-rows', { hasText: /[0-9a-f]{64}/ }).waitFor();
     await page.getByTestId(`check-${EXERCISE}`).click();

@@ -8,6 +8,37 @@ export async function terminalText(page: Page): Promise<string> {
   return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
 }
 
+/** Waits until the page's (first) terminal is connected to its shell. When it never is, the error says what
+ * the sandbox pane shows and each terminal's connection state, and ends with the tail of `logs` (the Berth
+ * processes' output, RunningBerth.logs) when given: a start that failed or hung can then be told apart. */
+export async function waitConnected(
+  page: Page,
+  opts: { timeout?: number; logs?: () => Promise<string> } = {},
+): Promise<void> {
+  try {
+    await page
+      .getByTestId('terminal')
+      .and(page.locator('[data-connection="connected"]'))
+      .first()
+      .waitFor({ timeout: opts.timeout ?? 30_000 });
+  } catch (e) {
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        pane: (document.querySelector('#terminal-pane') as HTMLElement | null)?.innerText.slice(0, 600),
+        terminals: [...document.querySelectorAll('[data-testid="terminal"]')].map((t) =>
+          t.getAttribute('data-connection'),
+        ),
+      }))
+      .catch((err: Error) => ({ evaluateFailed: err.message }));
+    const logs = opts.logs ? (await opts.logs().catch(() => '')).slice(-4000) : '';
+    throw new Error(
+      `the terminal never connected: ${JSON.stringify(state)}${logs ? `\nBerth's log ends:\n${logs}` : ''}`,
+      { cause: e },
+    );
+  }
+}
+
 /** Waits until the visible screen matches `re`; returns the screen's text. */
 export async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Promise<string> {
   const deadline = Date.now() + ms;

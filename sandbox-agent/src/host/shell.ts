@@ -26,12 +26,23 @@ export async function sh(
     child.on('close', (code) => {
       if (code === 0) resolve(out);
       else {
-        const tail = out.trim().split('\n').slice(-15).join('\n');
-        reject(new HostError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${tail}`));
+        reject(new HostError(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${failureLines(out)}`));
       }
     });
     // The program may exit before reading its input; that is not our error.
     child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
+}
+
+// The last lines of a failed program's output, after the first few earlier lines that say "error" (a build's
+// error is often followed by pages of warnings, which would push it out of the tail).
+function failureLines(out: string): string {
+  const lines = out.trim().split('\n');
+  const tail = lines.slice(-15);
+  const earlier = lines
+    .slice(0, -15)
+    .filter((l) => /\berror\b/i.test(l))
+    .slice(0, 10);
+  return [...earlier, ...(earlier.length ? ['…'] : []), ...tail].join('\n');
 }
