@@ -69,7 +69,8 @@ function runNodeTests(
         const m = /^ℹ (\w+) (\d+)$/.exec(l);
         if (m) counts.set(m[1]!, Number(m[2]));
         if (l.startsWith(FAILURES_MARK)) inFailures = true;
-        else if (inFailures && failures.length < FAILURE_LINES) failures.push(l);
+        // Without stack frames (they are in the output above): the errors themselves fit the end.
+        else if (inFailures && failures.length < FAILURE_LINES && !/^\s+at /.test(l)) failures.push(l);
       }
     });
     child.on('close', (code) => {
