@@ -60,9 +60,32 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
   // Dev mode compiles each page on its first request: slower to answer than a production build.
   const webEnv: NodeJS.ProcessEnv = opts.dev ? { ...env, NODE_ENV: 'development' } : env;
   const webTimeoutMs = opts.dev ? 240_000 : 60_000;
-  await sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env });
-  if (!opts.dev) await ensureWebBuild(env);
   const procs: Record<string, ChildProcess> = {};
+  const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
+    const p = procs[name];
+    if (!p || p.exitCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill(signal);
+    await exited;
+  };
+  const stop = async () => {
+    await kill('web');
+    await kill('agent');
+    // Sandboxes outlive the agent by design; remove this run's by its agent label.
+    const { removeAllSandboxesOfAgent } = await import('./remove-agent-sandboxes.ts');
+    await removeAllSandboxesOfAgent(env.BERTH_AGENT_ID!, home);
+    await redis.stop();
+    await fs.rm(home, { recursive: true, force: true });
+  };
+  // A start that fails half-way leaves nothing running or on disk behind it.
+  const abandon = () => stop().catch(() => {});
+  try {
+    await sh('node', ['--import', 'tsx', 'server/db/migrate.ts', 'deploy'], { env });
+    if (!opts.dev) await ensureWebBuild(env);
+  } catch (e) {
+    await abandon();
+    throw e;
+  }
   const logs: string[] = [];
   const launch = (name: string, script: string) => {
     const child = spawn('node', ['--import', 'tsx', script], {
@@ -79,22 +102,22 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
       headers: { authorization: `Bearer ${env.BERTH_AGENT_TOKEN}` },
     });
   launch('agent', 'sandbox-agent/src/main.ts');
-  if (!(await agentUp())) throw new Error(`agent did not start:\n${logs.join('')}`);
+  if (!(await agentUp())) {
+    await abandon();
+    throw new Error(`agent did not start:\n${logs.join('')}`);
+  }
   launch('web', 'server/main.ts');
   const baseUrl = `http://127.0.0.1:${webPort}`;
   if (!(await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: webTimeoutMs }))) {
+    await abandon();
     throw new Error(`web did not start:\n${logs.join('')}`);
   }
   const registered = () =>
     waitForRegisteredAgent(`${baseUrl}/api/health`, env.BERTH_AGENT_ID!, { timeoutMs: 30_000 });
-  if (!(await registered())) throw new Error(`agent did not register:\n${logs.join('')}`);
-  const kill = async (name: string, signal: NodeJS.Signals = 'SIGTERM') => {
-    const p = procs[name];
-    if (!p || p.exitCode !== null) return;
-    const exited = new Promise((r) => p.once('exit', r));
-    p.kill(signal);
-    await exited;
-  };
+  if (!(await registered())) {
+    await abandon();
+    throw new Error(`agent did not register:\n${logs.join('')}`);
+  }
   return {
     baseUrl,
     previewBaseUrl: `http://127.0.0.1:${previewPort}`,
@@ -116,14 +139,6 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
     async logs() {
       return logs.join('');
     },
-    async stop() {
-      await kill('web');
-      await kill('agent');
-      // Sandboxes outlive the agent by design; remove this run's by its agent label.
-      const { removeAllSandboxesOfAgent } = await import('./remove-agent-sandboxes.ts');
-      await removeAllSandboxesOfAgent(env.BERTH_AGENT_ID!, home);
-      await redis.stop();
-      await fs.rm(home, { recursive: true, force: true });
-    },
+    stop,
   };
 }
