@@ -51,7 +51,15 @@ async function main(): Promise<void> {
     console.log(`[web] previews on their own origin: http://${c.HOST}:${previewPort(c)}`);
   });
 
+  let stopping = false;
   const stop = async () => {
+    // A second signal, or a stop that hangs (closing the queues waits for a Redis that is gone), exits at once.
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => {
+      console.error(`[web] still stopping after ${STOP_GRACE_MS / 1000} s (is Redis down?); exiting`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
     server.close();
     previews.close();
     await worker.close().catch(() => {});
@@ -62,6 +70,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
+
+// How long a stop may wait for the queues and Redis before the process exits regardless.
+const STOP_GRACE_MS = 5_000;
 
 main().catch((e) => {
   console.error('[web] fatal:', e);

@@ -172,4 +172,16 @@ describe('the web server restarts under an open terminal', () => {
       conn.dispose();
     }
   });
+
+  // Last: it leaves Berth without Redis and without a web server (after() copes with both).
+  test('SIGTERM ends the web server even with Redis gone (closing its queues would wait for Redis forever)', async (t) => {
+    await berth.redis.stop();
+    const exited = berth.killWeb('SIGTERM');
+    const ms = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000))]);
+    if (ms === 'hung') {
+      await berth.killWeb('SIGKILL');
+      assert.fail('the web server was still running 30 s after SIGTERM');
+    }
+    t.diagnostic(`web server exited ${ms} ms after SIGTERM`);
+  });
 });

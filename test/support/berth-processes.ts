@@ -20,6 +20,9 @@ export interface RunningBerth {
   restartAgent(signal?: NodeJS.Signals): Promise<void>;
   /** Kills the web server (server/main.ts) and starts it again on the same port; resolves when it answers. */
   restartWeb(signal?: NodeJS.Signals, downMs?: number): Promise<void>;
+  /** Sends the web server (or the agent) `signal`; resolves with how long it took to exit. */
+  killWeb(signal: NodeJS.Signals): Promise<number>;
+  killAgent(signal: NodeJS.Signals): Promise<number>;
   logs(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -29,6 +32,12 @@ export interface BerthOptions {
   env?: Record<string, string>;
   /** The web server in dev mode (`next dev` inside server/main.ts), as an author previews lessons. */
   dev?: boolean;
+}
+
+async function timed(p: Promise<unknown>): Promise<number> {
+  const started = Date.now();
+  await p;
+  return Date.now() - started;
 }
 
 export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth> {
@@ -136,6 +145,8 @@ export async function startBerth(opts: BerthOptions = {}): Promise<RunningBerth>
         throw new Error(`web did not come back:\n${logs.join('').slice(-2000)}`);
       }
     },
+    killWeb: (signal) => timed(kill('web', signal)),
+    killAgent: (signal) => timed(kill('agent', signal)),
     async logs() {
       return logs.join('');
     },
