@@ -33,7 +33,7 @@ export async function waitConnected(
       .catch((err: Error) => ({ evaluateFailed: err.message }));
     const logs = opts.logs ? (await opts.logs().catch(() => '')).slice(-4000) : '';
     throw new Error(
-      `the terminal never connected: ${JSON.stringify(state)}${logs ? `\nBerth's log ends:\n${logs}` : ''}`,
+      `the terminal never connected: ${JSON.stringify(state)}\n${await terminalLayout(page)}${logs ? `\nBerth's log ends:\n${logs}` : ''}`,
       { cause: e },
     );
   }
@@ -48,7 +48,47 @@ export async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Prom
     if (re.test(last)) return last;
     await page.waitForTimeout(200);
   }
-  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}`);
+  assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}\n${await terminalLayout(page)}`);
+}
+
+/** Where the page's terminal is and why it may not show: the window, the terminal's box and connection, the
+ * first of its ancestors that is hidden or has no size, the page's remembered settings. For a failure's
+ * message: a terminal that is connected yet shows nothing can then be told apart from one with no shell. */
+export async function terminalLayout(page: Page): Promise<string> {
+  const layout = await page
+    .evaluate(() => {
+      // No named functions in here: the test's transpiler would wrap them in a helper the page lacks.
+      const term = document.querySelector<HTMLElement>('[data-testid="terminal"]');
+      let hiddenBy: string | undefined;
+      let termBox = 'none';
+      for (let el: HTMLElement | null = term; el; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const box = `${Math.round(r.width)}x${Math.round(r.height)}@${Math.round(r.x)},${Math.round(r.y)}`;
+        if (el === term) termBox = box;
+        if (el.hidden || style.display === 'none' || style.visibility === 'hidden' || !r.width || !r.height) {
+          hiddenBy = `<${el.tagName.toLowerCase()} id="${el.id}" class="${el.className}"> ${box} display=${style.display} hidden=${el.hidden}`;
+        }
+      }
+      return {
+        url: location.href,
+        window: `${innerWidth}x${innerHeight}`,
+        terminal: term ? `${termBox} connection=${term.getAttribute('data-connection')}` : 'none',
+        hiddenBy,
+        pane: document.querySelector<HTMLElement>('#terminal-pane')?.innerText.slice(0, 300),
+        stored: (() => {
+          try {
+            return Object.fromEntries(
+              Object.entries(localStorage).map(([k, v]) => [k, String(v).slice(0, 60)]),
+            );
+          } catch {
+            return 'unreadable';
+          }
+        })(),
+      };
+    })
+    .catch((e: Error) => ({ evaluateFailed: e.message }));
+  return `page: ${JSON.stringify(layout)}`;
 }
 
 /** Clicks into the terminal, types `line` and presses Enter. */
