@@ -36,6 +36,9 @@ interface Counts {
 // end: a run's log is often read from its end (CI shows that part), where the lists of earlier tiers are not.
 const FAILURES_MARK = '✖ failing tests:';
 const FAILURE_LINES = 400;
+// Each failing test's first lines only (a browser test's call log runs to dozens), so one cannot push the
+// others out of the end of the log.
+const LINES_PER_FAILURE = 20;
 
 function runNodeTests(
   files: string[],
@@ -60,6 +63,7 @@ function runNodeTests(
     const counts = new Map<string, number>();
     const failures: string[] = [];
     let inFailures = false;
+    let linesOfThis = 0;
     let line = '';
     child.stdout.on('data', (d: Buffer) => {
       process.stdout.write(d);
@@ -70,7 +74,11 @@ function runNodeTests(
         if (m) counts.set(m[1]!, Number(m[2]));
         if (l.startsWith(FAILURES_MARK)) inFailures = true;
         // Without stack frames (they are in the output above): the errors themselves fit the end.
-        else if (inFailures && failures.length < FAILURE_LINES && !/^\s+at /.test(l)) failures.push(l);
+        else if (inFailures && failures.length < FAILURE_LINES && !/^\s+at /.test(l)) {
+          if (l.startsWith('test at ')) linesOfThis = 0;
+          if (linesOfThis++ < LINES_PER_FAILURE) failures.push(l);
+          else if (linesOfThis === LINES_PER_FAILURE + 2) failures.push('  …');
+        }
       }
     });
     child.on('close', (code) => {
