@@ -1,7 +1,7 @@
 'use client';
 // The instructor's one-time setup form: a password typed twice, sent with the link's token to
 // POST /api/auth/setup, which signs them in; then on to their classrooms.
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { errorBodySchema } from '../../contract/errors';
 import type { Lang } from '../i18n/lang';
 import buttons from '../ui/button.module.css';
@@ -18,8 +18,7 @@ export function SetupPasswordForm({ token, lang }: { token: string; lang: Lang }
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { password: setPassword, confirm: setConfirm });
+  const formRef = useTypedBeforeHydration({ password: setPassword, confirm: setConfirm });
   const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {

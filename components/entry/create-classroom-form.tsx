@@ -2,7 +2,7 @@
 // A new classroom: a title, its lessons picked by chapter, an optional learner cap (and, where the server
 // takes one, a sandbox time limit) → POST /api/classrooms → its dashboard. Lessons go in course order.
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { isApiError } from '../api/berth-api';
 import { classroomApi, type NewClassroom } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
@@ -48,8 +48,11 @@ export function CreateClassroomForm({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { title: setTitle, learnerCap: setCap, sandboxMinutes: setMinutes });
+  const formRef = useTypedBeforeHydration({
+    title: setTitle,
+    learnerCap: setCap,
+    sandboxMinutes: setMinutes,
+  });
   const ids: Record<Field, string> = {
     title: `${id}-title`,
     lessons: `${id}-lessons`,

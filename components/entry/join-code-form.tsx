@@ -2,7 +2,7 @@
 // /join: type the class's code → /join/CODE, where the learner picks a name. Nothing is asked of the server
 // here; the code is checked when they join (so a page load never tells a real code from a guessed one).
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Lang } from '../i18n/lang';
 import buttons from '../ui/button.module.css';
 import { useHydrated, useTypedBeforeHydration } from '../ui/hydration';
@@ -19,8 +19,7 @@ export function JoinCodeForm({ lang }: { lang: Lang }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { code: setCode });
+  const formRef = useTypedBeforeHydration({ code: setCode });
   const hydrated = useHydrated();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {

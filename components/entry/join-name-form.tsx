@@ -50,8 +50,7 @@ export function JoinNameForm({
   const [joinAnyway, setJoinAnyway] = useState(false);
   const id = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { name: setName });
+  const formRef = useTypedBeforeHydration({ name: setName });
 
   useEffect(() => {
     if (joined) titleRef.current?.focus();

@@ -2,7 +2,7 @@
 // /resume: the learner's resume code → POST /api/classrooms/resume → the same learner on this device, on to
 // their classroom's first lesson (their progress is on the server, so it shows there).
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { classroomApi } from '../api/classroom-api';
 import type { Lang } from '../i18n/lang';
 import { useViewer } from '../session/viewer-provider';
@@ -24,8 +24,7 @@ export function ResumeForm({ lang }: { lang: Lang }) {
   const [error, setError] = useState<string | undefined>();
   const [welcome, setWelcome] = useState<string | undefined>();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { resumeCode: setCode });
+  const formRef = useTypedBeforeHydration({ resumeCode: setCode });
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

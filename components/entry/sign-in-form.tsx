@@ -23,8 +23,7 @@ export function SignInForm({ lang, next }: { lang: Lang; next: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const passwordRef = useRef<HTMLInputElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { email: setEmail, password: setPassword });
+  const formRef = useTypedBeforeHydration({ email: setEmail, password: setPassword });
   const id = useId();
   const errorId = `${id}-error`;
 

@@ -1,6 +1,6 @@
 'use client';
 // "Pick a name to start": a guest session is all a learner needs before their sandbox starts.
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { GUEST_NAME_MAX } from '../../contract/public-api';
 import { isApiError } from '../api/berth-api';
 import type { Strings } from '../i18n/strings';
@@ -20,8 +20,7 @@ export function GuestSignIn({ t, onSignedIn }: { t: Strings; onSignedIn?: () => 
   const inputId = useId();
   const errorId = useId();
   const countId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  useTypedBeforeHydration(formRef, { name: setName });
+  const formRef = useTypedBeforeHydration({ name: setName });
   const hydrated = useHydrated();
   // Counted as the server counts (trimmed, in UTF-16 units like zod's max): over the limit is refused, never cut.
   const length = name.trim().length;

@@ -16,13 +16,13 @@ export function useHydrated(): boolean {
   );
 }
 
-/** When React takes the form over, the text already in its fields named by `setters` (typed before hydration)
- * goes into their state. Runs in the commit that hydrates, before anything can render the fields again with
- * their (empty) state and wipe the text. */
+/** A ref for a form: when React takes the form over, the text already in its fields named by `setters` (typed
+ * before hydration) goes into their state. Runs in the commit that hydrates, before anything can render the
+ * fields again with their (empty) state and wipe the text. */
 export function useTypedBeforeHydration(
-  form: RefObject<HTMLFormElement | null>,
   setters: Record<string, (value: string) => void>,
-): void {
+): RefObject<HTMLFormElement | null> {
+  const form = useRef<HTMLFormElement>(null);
   const latest = useRef(setters);
   latest.current = setters;
   useLayoutEffect(() => {
@@ -34,5 +34,6 @@ export function useTypedBeforeHydration(
         set(field.value);
       }
     }
-  }, [form]);
+  }, []);
+  return form;
 }

@@ -9,8 +9,8 @@ export async function terminalText(page: Page): Promise<string> {
 }
 
 /** Waits until the page's (first) terminal is connected to its shell. When it never is, the error says what
- * the sandbox pane shows and each terminal's connection state, and ends with the tail of `logs` (the Berth
- * processes' output, RunningBerth.logs) when given: a start that failed or hung can then be told apart. */
+ * the page shows (terminalLayout) and ends with the tail of `logs` (the Berth processes' output,
+ * RunningBerth.logs) when given: a start that failed or hung can then be told apart. */
 export async function waitConnected(
   page: Page,
   opts: { timeout?: number; logs?: () => Promise<string> } = {},
@@ -22,18 +22,9 @@ export async function waitConnected(
       .first()
       .waitFor({ timeout: opts.timeout ?? 30_000 });
   } catch (e) {
-    const state = await page
-      .evaluate(() => ({
-        url: location.href,
-        pane: (document.querySelector('#terminal-pane') as HTMLElement | null)?.innerText.slice(0, 600),
-        terminals: [...document.querySelectorAll('[data-testid="terminal"]')].map((t) =>
-          t.getAttribute('data-connection'),
-        ),
-      }))
-      .catch((err: Error) => ({ evaluateFailed: err.message }));
     const logs = opts.logs ? (await opts.logs().catch(() => '')).slice(-4000) : '';
     throw new Error(
-      `the terminal never connected: ${JSON.stringify(state)}\n${await terminalLayout(page)}${logs ? `\nBerth's log ends:\n${logs}` : ''}`,
+      `the terminal never connected: ${await terminalLayout(page)}${logs ? `\nBerth's log ends:\n${logs}` : ''}`,
       { cause: e },
     );
   }
@@ -51,9 +42,10 @@ export async function waitForTerminal(page: Page, re: RegExp, ms = 60_000): Prom
   assert.fail(`terminal never showed ${re}; it shows:\n${last.slice(-800)}\n${await terminalLayout(page)}`);
 }
 
-/** Where the page's terminal is and why it may not show: the window, the terminal's box and connection, the
- * first of its ancestors that is hidden or has no size, the page's remembered settings. For a failure's
- * message: a terminal that is connected yet shows nothing can then be told apart from one with no shell. */
+/** Where the page's terminal is and why it may not show: the window, the sandbox pane's text, each terminal's
+ * connection, the first terminal's box and its outermost ancestor that is hidden or has no size, the page's
+ * remembered settings. For a failure's message: a terminal that is connected yet shows nothing can then be
+ * told apart from one with no shell. */
 export async function terminalLayout(page: Page): Promise<string> {
   const layout = await page
     .evaluate(() => {
@@ -73,9 +65,12 @@ export async function terminalLayout(page: Page): Promise<string> {
       return {
         url: location.href,
         window: `${innerWidth}x${innerHeight}`,
-        terminal: term ? `${termBox} connection=${term.getAttribute('data-connection')}` : 'none',
+        terminal: termBox,
+        connections: [...document.querySelectorAll('[data-testid="terminal"]')].map((t) =>
+          t.getAttribute('data-connection'),
+        ),
         hiddenBy,
-        pane: document.querySelector<HTMLElement>('#terminal-pane')?.innerText.slice(0, 300),
+        pane: document.querySelector<HTMLElement>('#terminal-pane')?.innerText.slice(0, 600),
         stored: (() => {
           try {
             return Object.fromEntries(
